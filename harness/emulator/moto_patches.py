@@ -1,0 +1,175 @@
+"""Every change the project makes to moto, in one place.
+
+moto is the embedded AWS. The pinned hashicorp/aws provider (5.100) and the platform's pipeline need a
+few things that moto 5.2.5 does not do; this module adds them, in-process, inside the emulator server
+(``harness.emulator.server``) before it accepts its first request:
+
+1. Step Functions executions run (``stepfunctions.execute_state_machine``), switched on before any state
+   machine exists: moto only executes state machines created after the switch.
+2. ``ValidateStateMachineDefinition`` (called by the provider at plan time): answered by parsing the
+   definition with moto's own ASL parser, so an invalid definition fails the plan as on AWS.
+3. ``ListStateMachineVersions`` (called by the provider on read): answered from moto's version store.
+4. ``arn:aws:states:::batch:submitJob.sync``: moto's Step Functions -> Batch request/response mapping is
+   empty, so the PascalCase task parameters reach botocore unmapped and the ``.sync`` poller reads keys
+   that are camelCase. The mapping is filled from botocore's Batch service model.
+5. Batch jobs run for real, as local subprocesses (``harness.emulator.batch_runner``), instead of in
+   Docker: the job definition's command with overrides and environment, endpoint settings pointing back
+   at the emulator, the attempt timeout, the retry strategy with ``evaluateOnExit``, output in
+   CloudWatch Logs, SUCCEEDED/FAILED with exit code and reason in ``DescribeJobs``.
+
+Each patch is tied to moto 5.2.5: ``apply()`` refuses any other version, and
+``tests/unit/emulator/test_moto_patches.py`` plus the emulator smoke test fail loudly when an upgrade moves
+the code these patches hook into. To upgrade moto: bump the pin, run those tests, re-check each hook
+below against the new moto source (file names are given per patch), then bump ``MOTO_VERSION``.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+PINNED_MOTO_VERSION = "5.2.5"
+
+_applied = False
+
+
+class MotoVersionError(RuntimeError):
+    pass
+
+
+def apply() -> None:
+    """Apply every patch once; raise if moto is not the version they were written against."""
+    global _applied
+    if _applied:
+        return
+    import moto
+
+    if moto.__version__ != PINNED_MOTO_VERSION:
+        raise MotoVersionError(
+            f"harness.emulator.moto_patches targets moto {PINNED_MOTO_VERSION}, found {moto.__version__}: "
+            "re-check the patches against the new moto (see this module's docstring) before bumping"
+        )
+    _enable_stepfunctions_execution()
+    _add_validate_state_machine_definition()
+    _add_list_state_machine_versions()
+    _map_batch_task_parameters_and_responses()
+    _run_batch_jobs_locally()
+    _applied = True
+
+
+# 1. moto/core/config.py: `default_user_config["stepfunctions"]["execute_state_machine"]`, read by
+#    moto/stepfunctions/responses.py:get_backend on every request.
+def _enable_stepfunctions_execution() -> None:
+    from moto.core.config import default_user_config
+
+    default_user_config.setdefault("stepfunctions", {})["execute_state_machine"] = True
+
+
+# 2. moto/stepfunctions/responses.py: StepFunctionResponse dispatches "AWSStepFunctions.<Action>" to the
+#    method named after the action in snake case; ValidateStateMachineDefinition has none.
+def _add_validate_state_machine_definition() -> None:
+    from moto.core.responses import ActionResult
+    from moto.stepfunctions.parser.asl.parse.asl_parser import AmazonStateLanguageParser
+    from moto.stepfunctions.responses import StepFunctionResponse
+
+    def validate_state_machine_definition(self: StepFunctionResponse) -> ActionResult:
+        definition = self._get_param("definition")
+        try:
+            AmazonStateLanguageParser.parse(definition)
+        except Exception as error:  # the parser raises many types; each is a diagnostic here
+            # The parser lists every token it expected; the first 300 characters say what is wrong.
+            message = (str(error) or error.__class__.__name__)[:300]
+            return ActionResult(
+                {
+                    "result": "FAIL",
+                    "diagnostics": [{"severity": "ERROR", "code": "SCHEMA_VALIDATION_FAILED", "message": message}],
+                    "truncated": False,
+                }
+            )
+        return ActionResult({"result": "OK", "diagnostics": [], "truncated": False})
+
+    StepFunctionResponse.validate_state_machine_definition = validate_state_machine_definition
+
+
+# 3. moto/stepfunctions/models.py: StateMachine.versions (dict number -> StateMachineVersion).
+def _add_list_state_machine_versions() -> None:
+    from moto.core.responses import ActionResult
+    from moto.stepfunctions.responses import StepFunctionResponse
+
+    def list_state_machine_versions(self: StepFunctionResponse) -> ActionResult:
+        arn = self._get_param("stateMachineArn")
+        state_machine = self.stepfunction_backend.describe_state_machine(arn)
+        versions = sorted(getattr(state_machine, "versions", {}).items(), reverse=True)
+        return ActionResult(
+            {
+                "stateMachineVersions": [
+                    {"stateMachineVersionArn": version.arn, "creationDate": version.creation_date}
+                    for _, version in versions
+                ]
+            }
+        )
+
+    StepFunctionResponse.list_state_machine_versions = list_state_machine_versions
+
+
+# 4. moto/stepfunctions/parser/asl/component/state/exec/state_task/service/state_task_service_batch.py:
+#    StateTaskServiceBatch inherits the no-op _normalise_parameters/_normalise_response of
+#    state_task_service.py; the base class already has the shape-driven converters we reuse.
+def _map_batch_task_parameters_and_responses() -> None:
+    import botocore.session
+    from botocore import xform_name
+    from moto.stepfunctions.parser.asl.component.state.exec.state_task.service.state_task_service_batch import (
+        StateTaskServiceBatch,
+    )
+
+    batch_model = botocore.session.get_session().get_service_model("batch")
+    operations = {xform_name(name): batch_model.operation_model(name) for name in batch_model.operation_names}
+
+    def _operation(self: StateTaskServiceBatch, service_action_name: str | None):
+        action = self._get_boto_service_action(service_action_name)
+        return operations[xform_name(action)]
+
+    def _normalise_parameters(
+        self: StateTaskServiceBatch,
+        parameters: dict,
+        boto_service_name: str | None = None,
+        service_action_name: str | None = None,
+    ) -> None:
+        self._to_boto_request(parameters, _operation(self, service_action_name).input_shape)
+
+    def _normalise_response(
+        self: StateTaskServiceBatch,
+        response: Any,
+        boto_service_name: str | None = None,
+        service_action_name: str | None = None,
+    ) -> None:
+        if isinstance(response, dict):
+            response.pop("ResponseMetadata", None)
+            self._from_boto_response(response, _operation(self, service_action_name).output_shape)
+
+    StateTaskServiceBatch._normalise_parameters = _normalise_parameters
+    StateTaskServiceBatch._normalise_response = _normalise_response
+
+
+# 5. moto/batch/models.py: Job is a thread whose run() starts Docker containers; Job.describe() builds
+#    the DescribeJobs entry (its container block lacks exitCode/reason once _container_details() runs).
+def _run_batch_jobs_locally() -> None:
+    from moto.batch.models import Job
+
+    from harness.emulator.batch_runner import run_job
+
+    original_describe = Job.describe
+
+    def describe(self: Job) -> dict[str, Any]:
+        result = original_describe(self)
+        latest = getattr(self, "latest_attempt", None) or {}
+        container = result.setdefault("container", {})
+        for key in ("exitCode", "reason"):
+            value = latest.get("container", {}).get(key)
+            if value is not None:
+                container[key] = value
+        result["attempts"] = copy.deepcopy(self.attempts)
+        return result
+
+    Job.run = run_job
+    Job.describe = describe
