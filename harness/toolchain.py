@@ -66,8 +66,7 @@ def find_binary() -> tuple[str, tuple[int, int, int]]:
     path = shutil.which(wanted)
     if path is None:
         raise ToolchainError(
-            f"'{wanted}' not found on PATH: install Terraform >= 1.6 "
-            "(or OpenTofu and set TF_BINARY=tofu)"
+            f"'{wanted}' not found on PATH: install Terraform >= 1.6 (or OpenTofu and set TF_BINARY=tofu)"
         )
     out = subprocess.run([path, "version"], capture_output=True, text=True, check=False).stdout
     match = re.search(r"v(\d+)\.(\d+)\.(\d+)", out)

@@ -231,7 +231,7 @@ def render_provider_override(endpoint: str, aliases: tuple[str, ...] = ()) -> st
     for alias in ("", *aliases):
         alias_line = f'  alias = "{alias}"\n' if alias else ""
         blocks.append(
-            "provider \"aws\" {\n"
+            'provider "aws" {\n'
             f"{alias_line}"
             f'  allowed_account_ids         = ["{EMULATOR_ACCOUNT_ID}"]\n'
             "  skip_credentials_validation = true\n"

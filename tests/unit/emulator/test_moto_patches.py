@@ -1,0 +1,162 @@
+"""The moto patches hold on the pinned moto: fail loudly when an upgrade moves what they hook into."""
+
+import json
+import time
+import uuid
+
+import pytest
+
+from harness.emulator import moto_patches, render_provider_override
+
+pytestmark = pytest.mark.unit
+
+
+def test_moto_is_the_pinned_version():
+    import moto
+
+    assert moto.__version__ == moto_patches.PINNED_MOTO_VERSION
+
+
+def test_hook_points_exist_in_moto():
+    from moto.batch.models import Job
+    from moto.logs.models import LogsBackend
+    from moto.stepfunctions.parser.asl.component.state.exec.state_task.service.state_task_service import (
+        StateTaskService,
+    )
+    from moto.stepfunctions.parser.asl.component.state.exec.state_task.service.state_task_service_batch import (
+        StateTaskServiceBatch,
+    )
+    from moto.stepfunctions.responses import StepFunctionResponse
+
+    for name in ("_to_boto_request", "_from_boto_response", "_get_boto_service_action"):
+        assert hasattr(StateTaskService, name), name
+    assert issubclass(StateTaskServiceBatch, StateTaskService)
+    for name in ("run", "describe", "_add_parameters_to_command", "_mark_stopped", "_wait_for_dependencies"):
+        assert hasattr(Job, name), name
+    for name in ("ensure_log_group", "ensure_log_stream", "put_log_events"):
+        assert hasattr(LogsBackend, name), name
+    assert hasattr(StepFunctionResponse, "stepfunction_backend")
+
+
+def test_apply_refuses_another_moto_version(monkeypatch):
+    import moto
+
+    monkeypatch.setattr(moto, "__version__", "9.9.9")
+    monkeypatch.setattr(moto_patches, "_applied", False)
+    with pytest.raises(moto_patches.MotoVersionError, match="targets moto 5.2.5, found 9.9.9"):
+        moto_patches.apply()
+
+
+def test_provider_override_points_every_service_at_the_endpoint():
+    text = render_provider_override("http://127.0.0.1:1234", aliases=("us_east_1",))
+    assert text.count('provider "aws"') == 2
+    assert 'alias = "us_east_1"' in text
+    assert 's3             = "http://127.0.0.1:1234"' in text
+    assert "s3_use_path_style           = true" in text
+    assert "access_key" not in text and "secret_key" not in text
+
+
+def test_state_machine_definition_is_validated(emulator):
+    sfn = emulator.client("stepfunctions")
+    good = sfn.validate_state_machine_definition(
+        definition=json.dumps({"StartAt": "A", "States": {"A": {"Type": "Pass", "End": True}}})
+    )
+    assert good["result"] == "OK" and good["diagnostics"] == []
+    bad = sfn.validate_state_machine_definition(definition=json.dumps({"StartAt": "A", "States": {}}))
+    assert bad["result"] == "FAIL"
+    assert bad["diagnostics"][0]["severity"] == "ERROR"
+
+
+@pytest.fixture(scope="module")
+def batch_queue(emulator):
+    iam, ec2, batch = emulator.client("iam"), emulator.client("ec2"), emulator.client("batch")
+    suffix = uuid.uuid4().hex[:6]
+    role = iam.create_role(RoleName=f"unit-batch-{suffix}", AssumeRolePolicyDocument="{}")["Role"]["Arn"]
+    vpc = ec2.create_vpc(CidrBlock="10.9.0.0/16")["Vpc"]["VpcId"]
+    subnet = ec2.create_subnet(VpcId=vpc, CidrBlock="10.9.1.0/24")["Subnet"]["SubnetId"]
+    group = ec2.create_security_group(GroupName=f"unit-{suffix}", Description="unit", VpcId=vpc)["GroupId"]
+    environment = batch.create_compute_environment(
+        computeEnvironmentName=f"unit-{suffix}",
+        type="MANAGED",
+        serviceRole=role,
+        computeResources={"type": "FARGATE", "maxvCpus": 4, "subnets": [subnet], "securityGroupIds": [group]},
+    )["computeEnvironmentArn"]
+    queue = batch.create_job_queue(
+        jobQueueName=f"unit-{suffix}",
+        priority=1,
+        state="ENABLED",
+        computeEnvironmentOrder=[{"order": 1, "computeEnvironment": environment}],
+    )["jobQueueArn"]
+    return batch, queue, role
+
+
+def _run_job(batch, queue, role, command, timeout=None, retry=None, overrides=None):
+    name = f"unit-{uuid.uuid4().hex[:8]}"
+    definition = batch.register_job_definition(
+        jobDefinitionName=name,
+        type="container",
+        platformCapabilities=["FARGATE"],
+        containerProperties={
+            "image": "unused",
+            "command": command,
+            "executionRoleArn": role,
+            "environment": [{"name": "FROM_DEFINITION", "value": "definition"}],
+            "resourceRequirements": [{"type": "VCPU", "value": "0.25"}, {"type": "MEMORY", "value": "512"}],
+        },
+        **({"timeout": {"attemptDurationSeconds": timeout}} if timeout else {}),
+        **({"retryStrategy": retry} if retry else {}),
+    )["jobDefinitionArn"]
+    job_id = batch.submit_job(
+        jobName=name, jobQueue=queue, jobDefinition=definition, containerOverrides=overrides or {}
+    )["jobId"]
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        job = batch.describe_jobs(jobs=[job_id])["jobs"][0]
+        if job["status"] in ("SUCCEEDED", "FAILED"):
+            return job
+        time.sleep(0.2)
+    raise AssertionError(f"job {job_id} did not finish")
+
+
+def test_batch_job_runs_command_with_merged_environment(batch_queue, emulator):
+    batch, queue, role = batch_queue
+    command = [
+        "python",
+        "-c",
+        "import os; print(os.environ['FROM_DEFINITION'], os.environ['FROM_OVERRIDE'], os.environ['AWS_ENDPOINT_URL'])",
+    ]
+    job = _run_job(
+        batch,
+        queue,
+        role,
+        command,
+        overrides={"environment": [{"name": "FROM_OVERRIDE", "value": "override"}]},
+    )
+    assert job["status"] == "SUCCEEDED"
+    assert job["container"]["exitCode"] == 0
+    events = emulator.client("logs").get_log_events(
+        logGroupName="/aws/batch/job", logStreamName=job["container"]["logStreamName"]
+    )["events"]
+    assert [e["message"] for e in events] == [f"definition override {emulator.endpoint}"]
+
+
+def test_batch_retry_strategy_honours_evaluate_on_exit(batch_queue):
+    batch, queue, role = batch_queue
+    retry = {"attempts": 3, "evaluateOnExit": [{"onExitCode": "65", "action": "EXIT"}]}
+    bad_input = _run_job(batch, queue, role, ["python", "-c", "raise SystemExit(65)"], retry=retry)
+    assert bad_input["status"] == "FAILED"
+    assert bad_input["container"]["exitCode"] == 65
+    assert len(bad_input["attempts"]) == 1
+    transient = _run_job(batch, queue, role, ["python", "-c", "raise SystemExit(75)"], retry=retry)
+    assert transient["status"] == "FAILED"
+    assert [a["container"]["exitCode"] for a in transient["attempts"]] == [75, 75, 75]
+
+
+def test_batch_attempt_timeout_kills_the_job(batch_queue):
+    batch, queue, role = batch_queue
+    started = time.monotonic()
+    job = _run_job(batch, queue, role, ["python", "-c", "import time; time.sleep(30)"], timeout=1)
+    assert time.monotonic() - started < 15
+    assert job["status"] == "FAILED"
+    assert job["statusReason"] == "Job attempt duration exceeded timeout"
+    assert "exitCode" not in job["container"]
