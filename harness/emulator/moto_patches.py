@@ -12,7 +12,14 @@ few things that moto 5.2.5 does not do; this module adds them, in-process, insid
 4. ``arn:aws:states:::batch:submitJob.sync``: moto's Step Functions -> Batch request/response mapping is
    empty, so the PascalCase task parameters reach botocore unmapped and the ``.sync`` poller reads keys
    that are camelCase. The mapping is filled from botocore's Batch service model.
-5. Batch jobs run for real, as local subprocesses (``harness.emulator.batch_runner``), instead of in
+5. Security group rules that reference another group keep their description: moto reads a rule's
+   description only from its CIDR range, so every SG-to-SG rule came back without one and each re-plan
+   wanted to add it again (``moto/ec2/models/security_groups.py``, ``SecurityGroupRule.description``).
+6. Aurora as the provider reads it back: moto drops the Performance Insights settings of DB instances
+   (``DBInstance.__init__`` swallows them in ``**kwargs``) and reports an empty serverless v1
+   ``ScalingConfigurationInfo`` for provisioned clusters; both made every re-plan show changes
+   (``moto/rds/models.py``).
+7. Batch jobs run for real, as local subprocesses (``harness.emulator.batch_runner``), instead of in
    Docker: the job definition's command with overrides and environment, endpoint settings pointing back
    at the emulator, the attempt timeout, the retry strategy with ``evaluateOnExit``, output in
    CloudWatch Logs, SUCCEEDED/FAILED with exit code and reason in ``DescribeJobs``.
@@ -53,6 +60,8 @@ def apply() -> None:
     _add_validate_state_machine_definition()
     _add_list_state_machine_versions()
     _map_batch_task_parameters_and_responses()
+    _keep_security_group_rule_descriptions()
+    _keep_aurora_settings()
     _run_batch_jobs_locally()
     _applied = True
 
@@ -151,7 +160,62 @@ def _map_batch_task_parameters_and_responses() -> None:
     StateTaskServiceBatch._normalise_response = _normalise_response
 
 
-# 5. moto/batch/models.py: Job is a thread whose run() starts Docker containers; Job.describe() builds
+# 5. moto/ec2/models/security_groups.py: SecurityGroupRule.description is a property over ip_range only.
+def _keep_security_group_rule_descriptions() -> None:
+    from moto.ec2.models.security_groups import SecurityGroupRule
+
+    def description(self: SecurityGroupRule) -> str | None:
+        return self.ip_range.get("Description") or self.source_group.get("Description")
+
+    SecurityGroupRule.description = property(description)
+
+
+# 6. moto/rds/models.py: DBInstance.__init__(**kwargs), DBInstance.modify via setattr of known keys,
+#    DBCluster.scaling_configuration_info property.
+# Request parameter (snake case, as moto passes it) -> model attribute the response serializer reads.
+_PERFORMANCE_INSIGHTS_KEYS = {
+    "enable_performance_insights": "performance_insights_enabled",
+    "performance_insights_kms_key_id": "performance_insights_kms_key_id",
+    "performance_insights_retention_period": "performance_insights_retention_period",
+}
+
+
+def _keep_aurora_settings() -> None:
+    from moto.rds.models import DBCluster, DBInstance, RDSBackend
+
+    original_init = DBInstance.__init__
+
+    def init(self: DBInstance, *args: Any, **kwargs: Any) -> None:
+        original_init(self, *args, **kwargs)
+        self.performance_insights_enabled = bool(kwargs.get("enable_performance_insights", False))
+        self.performance_insights_kms_key_id = kwargs.get("performance_insights_kms_key_id")
+        retention = kwargs.get("performance_insights_retention_period")
+        self.performance_insights_retention_period = int(retention) if retention else None
+        if self.performance_insights_enabled and self.performance_insights_retention_period is None:
+            self.performance_insights_retention_period = 7
+
+    original_modify = RDSBackend.modify_db_instance
+
+    def modify_db_instance(self: RDSBackend, db_instance_identifier: str, db_kwargs: dict[str, Any]) -> DBInstance:
+        database = original_modify(self, db_instance_identifier, db_kwargs)
+        for parameter, attribute in _PERFORMANCE_INSIGHTS_KEYS.items():
+            if db_kwargs.get(parameter) is not None:
+                setattr(database, attribute, db_kwargs[parameter])
+        return database
+
+    original_scaling = DBCluster.scaling_configuration_info
+
+    def scaling_configuration_info(self: DBCluster) -> dict[str, Any] | None:
+        if self.engine_mode != "serverless":
+            return None
+        return original_scaling.fget(self)
+
+    DBInstance.__init__ = init
+    RDSBackend.modify_db_instance = modify_db_instance
+    DBCluster.scaling_configuration_info = property(scaling_configuration_info)
+
+
+# 7. moto/batch/models.py: Job is a thread whose run() starts Docker containers; Job.describe() builds
 #    the DescribeJobs entry (its container block lacks exitCode/reason once _container_details() runs).
 def _run_batch_jobs_locally() -> None:
     from moto.batch.models import Job

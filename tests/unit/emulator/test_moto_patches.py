@@ -31,11 +31,18 @@ def test_hook_points_exist_in_moto():
     for name in ("_to_boto_request", "_from_boto_response", "_get_boto_service_action"):
         assert hasattr(StateTaskService, name), name
     assert issubclass(StateTaskServiceBatch, StateTaskService)
+    from moto.rds.models import DBCluster, DBInstance, RDSBackend
+
+    assert isinstance(DBCluster.__dict__["scaling_configuration_info"], property)
+    assert hasattr(RDSBackend, "modify_db_instance") and hasattr(DBInstance, "__init__")
     for name in ("run", "describe", "_add_parameters_to_command", "_mark_stopped", "_wait_for_dependencies"):
         assert hasattr(Job, name), name
     for name in ("ensure_log_group", "ensure_log_stream", "put_log_events"):
         assert hasattr(LogsBackend, name), name
     assert hasattr(StepFunctionResponse, "stepfunction_backend")
+    from moto.ec2.models.security_groups import SecurityGroupRule
+
+    assert isinstance(SecurityGroupRule.__dict__["description"], property)
 
 
 def test_apply_refuses_another_moto_version(monkeypatch):
@@ -160,3 +167,52 @@ def test_batch_attempt_timeout_kills_the_job(batch_queue):
     assert job["status"] == "FAILED"
     assert job["statusReason"] == "Job attempt duration exceeded timeout"
     assert "exitCode" not in job["container"]
+
+
+def test_security_group_rule_to_group_keeps_its_description(emulator):
+    ec2 = emulator.client("ec2")
+    vpc = ec2.create_vpc(CidrBlock="10.8.0.0/16")["Vpc"]["VpcId"]
+    source = ec2.create_security_group(GroupName="unit-src", Description="source", VpcId=vpc)["GroupId"]
+    target = ec2.create_security_group(GroupName="unit-dst", Description="target", VpcId=vpc)["GroupId"]
+    ec2.authorize_security_group_ingress(
+        GroupId=target,
+        IpPermissions=[
+            {
+                "IpProtocol": "tcp",
+                "FromPort": 5432,
+                "ToPort": 5432,
+                "UserIdGroupPairs": [{"GroupId": source, "Description": "postgres from source"}],
+            }
+        ],
+    )
+    rules = ec2.describe_security_group_rules(Filters=[{"Name": "group-id", "Values": [target]}])["SecurityGroupRules"]
+    ingress = [rule for rule in rules if not rule["IsEgress"]]
+    assert [rule.get("Description") for rule in ingress] == ["postgres from source"]
+
+
+def test_aurora_instance_keeps_performance_insights_and_cluster_has_no_v1_scaling(emulator):
+    rds, kms = emulator.client("rds"), emulator.client("kms")
+    key = kms.create_key()["KeyMetadata"]["Arn"]
+    cluster = f"unit-{uuid.uuid4().hex[:6]}"
+    rds.create_db_cluster(
+        DBClusterIdentifier=cluster,
+        Engine="aurora-postgresql",
+        EngineVersion="16.8",
+        MasterUsername="platform_admin",
+        ManageMasterUserPassword=True,
+    )
+    rds.create_db_instance(
+        DBInstanceIdentifier=f"{cluster}-1",
+        DBClusterIdentifier=cluster,
+        Engine="aurora-postgresql",
+        DBInstanceClass="db.r6g.large",
+        EnablePerformanceInsights=True,
+        PerformanceInsightsKMSKeyId=key,
+        PerformanceInsightsRetentionPeriod=7,
+    )
+    instance = rds.describe_db_instances(DBInstanceIdentifier=f"{cluster}-1")["DBInstances"][0]
+    assert instance["PerformanceInsightsEnabled"] is True
+    assert instance["PerformanceInsightsKMSKeyId"] == key
+    assert instance["PerformanceInsightsRetentionPeriod"] == 7
+    described = rds.describe_db_clusters(DBClusterIdentifier=cluster)["DBClusters"][0]
+    assert "ScalingConfigurationInfo" not in described

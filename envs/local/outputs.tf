@@ -1,0 +1,65 @@
+
+output "vpc_id" {
+  description = "ID of the VPC."
+  value       = module.network.vpc_id
+}
+
+output "public_subnet_ids" {
+  description = "Public subnets (ALB), one per AZ."
+  value       = module.network.public_subnet_ids
+}
+
+output "private_subnet_ids" {
+  description = "Private subnets (apps, EKS, Batch), one per AZ."
+  value       = module.network.private_subnet_ids
+}
+
+output "database_subnet_ids" {
+  description = "Isolated database subnets, one per AZ."
+  value       = module.network.database_subnet_ids
+}
+
+output "uploads_bucket_name" {
+  description = "Bucket receiving user uploads (objects expire after 365 days)."
+  value       = module.s3.uploads_bucket_name
+}
+
+output "results_bucket_name" {
+  description = "Bucket holding pipeline results (kept 5 years)."
+  value       = module.s3.results_bucket_name
+}
+
+output "kms_key_arn" {
+  description = "ARN of the project customer-managed key."
+  value       = module.kms.key_arn
+}
+
+output "ecr_repository_urls" {
+  description = "ECR repository URL by repository name (frontend, api, batch)."
+  value       = module.ecr.repository_urls
+}
+
+output "aurora_endpoint" {
+  description = "Writer endpoint of the Aurora PostgreSQL cluster."
+  value       = module.rds.cluster_endpoint
+}
+
+output "aurora_reader_endpoint" {
+  description = "Reader endpoint of the Aurora PostgreSQL cluster."
+  value       = module.rds.reader_endpoint
+}
+
+output "aurora_master_user_secret_arn" {
+  description = "ARN of the Secrets Manager secret holding the RDS-managed master credentials (the ARN only)."
+  value       = module.rds.master_user_secret_arn
+}
+
+output "batch_job_queue_arn" {
+  description = "ARN of the Batch job queue of the data pipeline."
+  value       = module.batch_sfn.job_queue_arn
+}
+
+output "state_machine_arn" {
+  description = "ARN of the Step Functions state machine that runs the pipeline."
+  value       = module.batch_sfn.state_machine_arn
+}

@@ -1,0 +1,30 @@
+# Production. Copy to terraform.tfvars and set the account, image and origins of your organisation.
+region              = "eu-west-1"
+allowed_account_ids = ["444455556666"]
+project             = "acme"
+environment         = "prod"
+owner               = "platform-team"
+
+vpc_cidr           = "10.30.0.0/16"
+az_count           = 3
+nat_mode           = "per_az"
+log_retention_days = 365
+
+cors_allowed_origins    = ["https://app.example.com"]
+ecr_push_principal_arns = ["arn:aws:iam::444455556666:role/acme-ci-ecr-push"]
+
+rds_instance_class        = "db.r6g.large"
+rds_instance_count        = 3
+rds_backup_retention_days = 30
+
+batch_job_image  = "444455556666.dkr.ecr.eu-west-1.amazonaws.com/acme-prod-batch:0.1.0"
+batch_job_vcpu   = 2
+batch_job_memory = 4096
+batch_max_vcpus  = 32
+
+eks_node_group = {
+  instance_types = ["m6i.large"]
+  min_size       = 3
+  desired_size   = 3
+  max_size       = 9
+}

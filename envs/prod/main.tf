@@ -1,0 +1,83 @@
+data "aws_caller_identity" "current" {}
+
+locals {
+  name_prefix = coalesce(var.name_prefix, "${var.project}-${var.environment}")
+
+  default_tags = merge(var.tags, {
+    Project     = var.project
+    Environment = var.environment
+    Owner       = var.owner
+    ManagedBy   = "terraform"
+  })
+}
+
+module "kms" {
+  source = "../../modules/kms"
+
+  name_prefix = local.name_prefix
+}
+
+module "network" {
+  source = "../../modules/network"
+
+  name_prefix             = local.name_prefix
+  cidr_block              = var.vpc_cidr
+  az_count                = var.az_count
+  nat_mode                = var.nat_mode
+  kms_key_arn             = module.kms.key_arn
+  flow_log_retention_days = var.log_retention_days
+  interface_endpoints     = var.interface_endpoints
+}
+
+module "s3" {
+  source = "../../modules/s3"
+
+  name_prefix          = local.name_prefix
+  bucket_name_suffix   = data.aws_caller_identity.current.account_id
+  kms_key_arn          = module.kms.key_arn
+  cors_allowed_origins = var.cors_allowed_origins
+}
+
+module "ecr" {
+  source = "../../modules/ecr"
+
+  name_prefix         = local.name_prefix
+  kms_key_arn         = module.kms.key_arn
+  push_principal_arns = var.ecr_push_principal_arns
+}
+
+module "rds" {
+  source = "../../modules/rds"
+
+  name_prefix             = local.name_prefix
+  subnet_ids              = module.network.database_subnet_ids
+  availability_zones      = module.network.azs
+  vpc_security_group_ids  = [module.network.rds_security_group_id]
+  kms_key_arn             = module.kms.key_arn
+  engine_version          = var.rds_engine_version
+  database_name           = var.rds_database_name
+  instance_class          = var.rds_instance_class
+  instance_count          = var.rds_instance_count
+  serverless_v2           = var.rds_serverless_v2
+  backup_retention_period = var.rds_backup_retention_days
+  deletion_protection     = var.rds_deletion_protection
+  log_retention_in_days   = var.log_retention_days
+}
+
+module "batch_sfn" {
+  source = "../../modules/batch_sfn"
+
+  name_prefix           = local.name_prefix
+  subnet_ids            = module.network.private_subnet_ids
+  security_group_ids    = [module.network.batch_security_group_id]
+  kms_key_arn           = module.kms.key_arn
+  batch_job_image       = var.batch_job_image
+  job_vcpu              = var.batch_job_vcpu
+  job_memory            = var.batch_job_memory
+  max_vcpus             = var.batch_max_vcpus
+  enable_fargate_spot   = var.batch_enable_fargate_spot
+  uploads_bucket_arn    = module.s3.uploads_bucket_arn
+  results_bucket_arn    = module.s3.results_bucket_arn
+  results_bucket_name   = module.s3.results_bucket_name
+  log_retention_in_days = var.log_retention_days
+}
