@@ -17,7 +17,9 @@ few things that moto 5.2.5 does not do; this module adds them, in-process, insid
    wanted to add it again (``moto/ec2/models/security_groups.py``, ``SecurityGroupRule.description``).
 6. Aurora as the provider reads it back: moto drops the Performance Insights settings of DB instances
    (``DBInstance.__init__`` swallows them in ``**kwargs``) and reports an empty serverless v1
-   ``ScalingConfigurationInfo`` for provisioned clusters; both made every re-plan show changes
+   ``ScalingConfigurationInfo`` for provisioned clusters; both made every re-plan show changes. New
+   instances get AWS's current default CA (``rds-ca-rsa2048-g1``, moto still says ``rds-ca-default``),
+   so the provider does not modify and reboot each instance after creating it (3 minutes of waiters)
    (``moto/rds/models.py``).
 7. Batch jobs run for real, as local subprocesses (``harness.emulator.batch_runner``), instead of in
    Docker: the job definition's command with overrides and environment, endpoint settings pointing back
@@ -180,6 +182,9 @@ _PERFORMANCE_INSIGHTS_KEYS = {
 }
 
 
+AWS_DEFAULT_RDS_CA = "rds-ca-rsa2048-g1"
+
+
 def _keep_aurora_settings() -> None:
     from moto.rds.models import DBCluster, DBInstance, RDSBackend
 
@@ -193,6 +198,8 @@ def _keep_aurora_settings() -> None:
         self.performance_insights_retention_period = int(retention) if retention else None
         if self.performance_insights_enabled and self.performance_insights_retention_period is None:
             self.performance_insights_retention_period = 7
+        if self.ca_certificate_identifier == "rds-ca-default":
+            self.ca_certificate_identifier = AWS_DEFAULT_RDS_CA
 
     original_modify = RDSBackend.modify_db_instance
 

@@ -214,5 +214,6 @@ def test_aurora_instance_keeps_performance_insights_and_cluster_has_no_v1_scalin
     assert instance["PerformanceInsightsEnabled"] is True
     assert instance["PerformanceInsightsKMSKeyId"] == key
     assert instance["PerformanceInsightsRetentionPeriod"] == 7
+    assert instance["CACertificateIdentifier"] == "rds-ca-rsa2048-g1"
     described = rds.describe_db_clusters(DBClusterIdentifier=cluster)["DBClusters"][0]
     assert "ScalingConfigurationInfo" not in described

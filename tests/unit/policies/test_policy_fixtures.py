@@ -1,10 +1,14 @@
 """Every checkov policy against its fixtures: exact passing, failing and undecided address sets per tier.
 
-Layout per check: fixtures/<CHECK_ID>/hcl/ (a Terraform root), fixtures/<CHECK_ID>/plan/*.json (plan JSON
-documents) and fixtures/<CHECK_ID>/expected.yaml:
+Layout per check: fixtures/<CHECK_ID>/hcl/ (a Terraform root, local modules allowed), fixtures/<CHECK_ID>/plan/
+*.json (`terraform show -json` documents) and fixtures/<CHECK_ID>/expected.yaml:
 
-    hcl:  {passed: [addresses], failed: [addresses], unknown: [addresses, optional]}
-    plan: {passed: [...], failed: [...]}
+    hcl:  {passed: [addresses], failed: [addresses], unknown: [addresses the input cannot decide]}
+    plan: {passed: [...], failed: [...], unknown: [...]}
+
+Addresses are checkov's `resource` (module.x.aws_s3_bucket.y, aws_s3_bucket.z["k"]); each may appear once
+per check and tier, so plan files of one check use distinct addresses. checkov drops UNKNOWN results from its
+reports; policy_scan keeps them, so an undecided or crashing check fails here instead of vanishing.
 """
 
 from __future__ import annotations
@@ -54,9 +58,7 @@ def test_fixture_results_match_expected(fixture_scan, check_id, tier):
     expected_tier = _expected(check_id).get(tier) or {}
     expected = {key: sorted(expected_tier.get(key) or []) for key in RESULTS}
     actual = {key: fixture_scan.addresses(tier, check_id, result) for key, result in RESULTS.items()}
-    assert actual == expected, (
-        f"{check_id} on fixtures/{check_id}/{tier}:\n  expected {expected}\n  actual   {actual}"
-    )
+    assert actual == expected, f"{check_id} on fixtures/{check_id}/{tier}:\n  expected {expected}\n  actual   {actual}"
 
 
 @pytest.mark.parametrize("check_id", _checkov_ids())
@@ -93,3 +95,9 @@ def test_catalogue_entry_is_complete(check_id):
 def test_no_check_crashed_during_the_fixture_scan(fixture_scan):
     # A check that raises is reported UNKNOWN by checkov, which drops UNKNOWN results from its reports.
     assert not fixture_scan.check_errors, "\n".join(fixture_scan.check_errors)
+
+
+def test_every_fixture_folder_belongs_to_a_catalogued_checkov_policy():
+    folders = {path.name for path in FIXTURES_DIR.iterdir() if path.is_dir()}
+    orphans = sorted(folders - set(_checkov_ids()))
+    assert not orphans, f"fixture folders without a python/graph catalogue entry: {orphans}"

@@ -1,0 +1,3 @@
+"""AWS Batch job worker: CSV upload -> validated Parquet + JSON profile (see apps/batch/README.md)."""
+
+__version__ = "0.1.0"

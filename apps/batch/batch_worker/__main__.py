@@ -1,0 +1,3 @@
+from batch_worker.cli import main
+
+raise SystemExit(main())

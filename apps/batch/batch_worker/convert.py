@@ -1,0 +1,335 @@
+"""The worker's core on local files (no AWS): validate a CSV, write Parquet, profile the columns.
+
+One streaming pass: Arrow's CSV reader parses the file block by block (``block_size``), batches
+are grouped into row groups of about ``row_group_bytes``, each row group is profiled with
+``pyarrow.compute`` and written with ``ParquetWriter``. Memory depends on the block and row group
+sizes and the number of columns, never on the number of rows.
+
+Type inference: Arrow infers each column's type from the first block and keeps it for the rest.
+When a later block holds a value that does not fit (``7.5`` in an integer column, ``n/a`` in a
+float column, fractional seconds in a ``timestamp[s]`` column), the pass stops and the file is read
+again from the start with that column declared as the narrowest type that holds both (integer ->
+float; date -> timestamp; coarser -> finer timestamp unit; anything else -> string; an all-null
+first block takes the type of the value). Each re-read widens one column one step, so a file pays
+at most a few extra passes, and only when its first block misleads inference; the result has the
+types Arrow would infer from the whole file.
+
+A row longer than the block cannot be parsed; the file is then re-read with a 4x larger block, up
+to ``max_row_bytes``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+from collections import Counter
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.csv as pcsv
+import pyarrow.parquet as pq
+
+from batch_worker.distinct import DEFAULT_SKETCH_SIZE
+from batch_worker.errors import BadInputError
+from batch_worker.profile import TableProfile
+from batch_worker.settings import DEFAULT_MAX_COLUMNS, DEFAULT_MAX_ROW_BYTES, MIB
+from batch_worker.source import DEFAULT_BLOCKS_AHEAD, CheckedSource
+
+PARQUET_COMPRESSION = "zstd"
+
+_CONVERSION_ERROR = re.compile(
+    r"In CSV column #(?P<index>\d+): (?:.*?: )?CSV conversion error to (?P<type>.+?): "
+    r"invalid value '(?P<value>.*)'\Z",
+    re.DOTALL,
+)
+_ROW_TOO_LONG = "straddling object straddles two block boundaries"
+_EMPTY_FILE = "Empty CSV file"
+_TIME_UNITS = ("s", "ms", "us", "ns")
+
+
+@dataclass(frozen=True)
+class ConversionOptions:
+    max_columns: int = DEFAULT_MAX_COLUMNS
+    max_row_bytes: int = DEFAULT_MAX_ROW_BYTES
+    block_size: int = 4 * MIB
+    row_group_bytes: int = 32 * MIB
+    sketch_size: int = DEFAULT_SKETCH_SIZE
+    blocks_ahead: int = DEFAULT_BLOCKS_AHEAD
+
+
+@dataclass(frozen=True)
+class ConversionResult:
+    row_count: int
+    columns: dict[str, dict[str, Any]]
+    row_groups: int
+    bytes_read: int
+    sketch_size: int
+    rereads: list[str] = field(default_factory=list)
+
+
+def convert_csv(
+    csv_path: str | os.PathLike[str],
+    parquet_path: str | os.PathLike[str],
+    options: ConversionOptions | None = None,
+) -> ConversionResult:
+    """Validate ``csv_path`` and write ``parquet_path``; raise ``BadInputError`` on bad input.
+
+    ``parquet_path`` is complete only when this returns; after an exception it is garbage.
+    """
+    options = options or ConversionOptions()
+    column_types: dict[str, pa.DataType] = {}
+    block_size = min(options.block_size, options.max_row_bytes)
+    rereads: list[str] = []
+    while True:
+        try:
+            result = _convert_once(Path(csv_path), Path(parquet_path), options, block_size, column_types)
+        except _ColumnTooNarrow as narrow:
+            column_types[narrow.column] = narrow.wider
+            rereads.append(
+                f"column {narrow.column!r}: {narrow.inferred} cannot hold {narrow.value!r}, read as {narrow.wider}"
+            )
+        except _RowLongerThanBlock:
+            if block_size >= options.max_row_bytes:
+                raise BadInputError(
+                    f"a row is longer than {options.max_row_bytes} bytes (MAX_ROW_BYTES); "
+                    "check the quoting or raise the limit"
+                ) from None
+            block_size = min(4 * block_size, options.max_row_bytes)
+            rereads.append(f"a row is longer than the block: block size raised to {block_size} bytes")
+        else:
+            return ConversionResult(
+                row_count=result.row_count,
+                columns=result.columns,
+                row_groups=result.row_groups,
+                bytes_read=result.bytes_read,
+                sketch_size=result.sketch_size,
+                rereads=rereads,
+            )
+
+
+class _ColumnTooNarrow(Exception):
+    def __init__(self, column: str, inferred: pa.DataType, value: str) -> None:
+        super().__init__(column)
+        self.column, self.inferred, self.value = column, inferred, value
+        self.wider = wider_type(inferred, value)
+
+
+class _RowLongerThanBlock(Exception):
+    pass
+
+
+class _InvalidRows:
+    """Arrow's invalid-row handler: remembers the first row whose column count is wrong."""
+
+    def __init__(self) -> None:
+        self.first: tuple[int, int, str] | None = None
+
+    def __call__(self, row: Any) -> str:
+        if self.first is None:
+            self.first = (row.expected_columns, row.actual_columns, row.text)
+        return "error"
+
+
+def _convert_options(column_types: dict[str, pa.DataType]) -> pcsv.ConvertOptions:
+    # Our own check covers every byte; "" and Arrow's null tokens (NA, NULL, null, NaN, #N/A...,
+    # pandas' list) are null in string columns too.
+    return pcsv.ConvertOptions(column_types=column_types, strings_can_be_null=True, check_utf8=False)
+
+
+def _convert_once(
+    csv_path: Path,
+    parquet_path: Path,
+    options: ConversionOptions,
+    block_size: int,
+    column_types: dict[str, pa.DataType],
+) -> ConversionResult:
+    invalid_rows = _InvalidRows()
+    schema: pa.Schema | None = None
+    with open(csv_path, "rb") as raw:
+        source = CheckedSource(raw, options.blocks_ahead)
+        try:
+            reader = pcsv.open_csv(
+                source,
+                read_options=pcsv.ReadOptions(block_size=block_size, use_threads=True),
+                parse_options=pcsv.ParseOptions(newlines_in_values=True, invalid_row_handler=invalid_rows),
+                convert_options=_convert_options(column_types),
+            )
+            schema = reader.schema
+            check_header(schema.names, options.max_columns)
+            output = _ParquetOutput(parquet_path, schema, options)
+            try:
+                for batch in reader:
+                    source.block_consumed()
+                    output.add(batch)
+                output.close()
+            finally:
+                output.abort()
+        except pa.ArrowInvalid as exc:
+            source.release()
+            raise _diagnose(exc, invalid_rows, schema, csv_path, options) from None
+        except BaseException:
+            source.release()
+            raise
+    return ConversionResult(
+        row_count=output.profile.row_count,
+        columns=output.profile.result(),
+        row_groups=output.row_groups,
+        bytes_read=source.bytes_read,
+        sketch_size=options.sketch_size,
+    )
+
+
+class _ParquetOutput:
+    """Groups batches into row groups; profiles each one while a helper thread writes it.
+
+    Both sides spend their time in Arrow kernels that release the GIL, so profiling, writing and
+    Arrow's own CSV decoding thread run in parallel.
+    """
+
+    def __init__(self, path: Path, schema: pa.Schema, options: ConversionOptions) -> None:
+        self.path = path
+        self.schema = schema
+        self.profile = TableProfile(schema, options.sketch_size)
+        self.row_groups = 0
+        self._row_group_bytes = options.row_group_bytes
+        self._pending: list[pa.RecordBatch] = []
+        self._pending_bytes = 0
+        self._writer: pq.ParquetWriter | None = None
+        self._writing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="parquet-writer")
+        self._last_write: Future[None] | None = None
+
+    def add(self, batch: pa.RecordBatch) -> None:
+        if batch.num_rows == 0:
+            return
+        self._pending.append(batch)
+        self._pending_bytes += batch.nbytes
+        if self._pending_bytes >= self._row_group_bytes:
+            self._flush()
+
+    def close(self) -> None:
+        if self._pending:
+            self._flush()
+        self._wait_for_write()
+        if self._writer is None:  # a header without rows still gives a valid, empty file
+            self._writer = self._open_writer()
+        self._writer.close()
+        self._writer = None
+
+    def abort(self) -> None:
+        self._writing.shutdown(wait=True, cancel_futures=True)
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
+
+    def _flush(self) -> None:
+        table = pa.Table.from_batches(self._pending, self.schema)
+        self._pending, self._pending_bytes = [], 0
+        self._wait_for_write()
+        if self._writer is None:
+            self.profile.update(table)
+            self._writer = self._open_writer()
+            self._last_write = self._writing.submit(self._writer.write_table, table, table.num_rows)
+        else:
+            self._last_write = self._writing.submit(self._writer.write_table, table, table.num_rows)
+            self.profile.update(table)
+        self.row_groups += 1
+
+    def _wait_for_write(self) -> None:
+        if self._last_write is not None:
+            self._last_write.result()
+            self._last_write = None
+
+    def _open_writer(self) -> pq.ParquetWriter:
+        # Opened once the first row group is profiled: dictionary encoding only where values
+        # repeat; on mostly-unique columns it is wasted work and a larger file.
+        repeated = self.profile.mostly_repeated() if self.profile.row_count else True
+        return pq.ParquetWriter(
+            self.path, self.schema, compression=PARQUET_COMPRESSION, use_dictionary=repeated or False
+        )
+
+
+def check_header(names: list[str], max_columns: int) -> None:
+    if len(names) > max_columns:
+        raise BadInputError(f"the header has {len(names)} columns; the limit is {max_columns} (MAX_COLUMNS)")
+    for position, name in enumerate(names, start=1):
+        if not name.strip():
+            raise BadInputError(f"header column {position} has an empty or blank name")
+    duplicates = [name for name, count in Counter(names).items() if count > 1]
+    if duplicates:
+        listed = ", ".join(repr(name) for name in duplicates)
+        raise BadInputError(f"duplicate column names in the header: {listed}")
+
+
+def _diagnose(
+    error: pa.ArrowInvalid,
+    invalid_rows: _InvalidRows,
+    schema: pa.Schema | None,
+    csv_path: Path,
+    options: ConversionOptions,
+) -> Exception:
+    message = str(error)
+    if invalid_rows.first is not None:
+        return _row_length_error(csv_path, *invalid_rows.first, max_field_bytes=options.max_row_bytes)
+    if _ROW_TOO_LONG in message:
+        return _RowLongerThanBlock()
+    conversion = _CONVERSION_ERROR.search(message)
+    if conversion and schema is not None:
+        column = schema.field(int(conversion["index"]))
+        return _ColumnTooNarrow(column.name, column.type, conversion["value"])
+    if _EMPTY_FILE in message:
+        return BadInputError("the file is empty: a header row is required")
+    return BadInputError(f"malformed CSV: {' '.join(message.split())[:300]}")
+
+
+def _row_length_error(csv_path: Path, expected: int, actual: int, text: str, max_field_bytes: int) -> BadInputError:
+    """Name the physical line of the first row whose column count differs from the header's.
+
+    Arrow's streaming reader does not know line numbers, so the file is scanned again with the
+    csv module (same dialect: comma, double quote, doubled quotes); this runs only on failure.
+    """
+    csv.field_size_limit(max(max_field_bytes, csv.field_size_limit()))
+    with open(csv_path, encoding="utf-8-sig", newline="") as handle:
+        rows = csv.reader(handle)
+        last_line = 0
+        try:
+            for number, record in enumerate(rows):
+                first_line, last_line = last_line + 1, rows.line_num
+                if number and record and len(record) != expected:
+                    return BadInputError(
+                        f"line {first_line}: {len(record)} columns, the header has {expected}"
+                    )
+        except csv.Error:
+            pass
+    return BadInputError(f"a row has {actual} columns, the header has {expected}: {text[:120]!r}")
+
+
+def infer_type(value: str) -> pa.DataType:
+    """The type Arrow infers for one CSV cell holding ``value``."""
+    quoted = '"' + value.replace('"', '""') + '"'
+    cell = pcsv.read_csv(
+        io.BytesIO(f"value\n{quoted}\n".encode()),
+        parse_options=pcsv.ParseOptions(newlines_in_values=True),
+        convert_options=_convert_options({}),
+    )
+    return cell.schema.field(0).type
+
+
+def wider_type(current: pa.DataType, value: str) -> pa.DataType:
+    """The narrowest type holding the values of ``current`` and ``value`` (see the module doc)."""
+    seen = infer_type(value)
+    if pa.types.is_null(current) and not pa.types.is_null(seen):
+        return seen
+    if pa.types.is_integer(current) and pa.types.is_floating(seen):
+        return pa.float64()
+    if pa.types.is_date(current) and pa.types.is_timestamp(seen) and seen.tz is None:
+        return seen
+    if pa.types.is_timestamp(current) and pa.types.is_timestamp(seen) and current.tz == seen.tz:
+        finer = max(current.unit, seen.unit, key=_TIME_UNITS.index)
+        if finer != current.unit:
+            return pa.timestamp(finer, current.tz)
+    return pa.string()

@@ -1,0 +1,208 @@
+"""Distinct counts in bounded memory: 64-bit value hashes fed to a K-minimum-values sketch.
+
+Every non-null value is hashed to 64 bits with vectorised ``pyarrow.compute`` kernels (no Python
+loop per row). The sketch keeps the ``k`` smallest distinct hashes seen:
+
+* while a column has at most ``k`` distinct values the sketch holds all of them and the count is
+  exact (integers, booleans, timestamps and floats hash through a bijection, so exactly; strings
+  up to a 64-bit collision, probability below 1e-10 at k = 16384);
+* beyond that the estimate is ``(k - 1) / U_k`` where ``U_k`` is the k-th smallest hash scaled to
+  [0, 1): unbiased, relative standard error ~ ``1 / sqrt(k - 2)`` (0.78 % for k = 16384, so about
+  1.6 % at 95 % confidence).
+
+Memory: 8 bytes x k per column (128 KiB at the default k), whatever the number of rows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import struct
+from array import array
+from collections.abc import Sequence
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+DEFAULT_SKETCH_SIZE = 16384
+
+_U64 = pa.uint64()
+_SIGNED_BY_WIDTH = {8: pa.int8(), 16: pa.int16(), 32: pa.int32(), 64: pa.int64()}
+_TWO_64 = float(1 << 64)
+
+
+# Arrays and scalars are built from buffers: pa.array()/pa.scalar() on Python values import
+# pandas when it is installed (pyarrow's lazy shim), which costs ~40 MB of RSS for nothing.
+def _u64_array(values: Sequence[int]) -> pa.Array:
+    words = array("Q", values)
+    return pa.Array.from_buffers(_U64, len(words), [None, pa.py_buffer(words)])
+
+
+def _u64(value: int) -> pa.Scalar:
+    return _u64_array([value])[0]
+
+
+def _scalar(arrow_type: pa.DataType, layout: str, value: float) -> pa.Scalar:
+    return pa.Array.from_buffers(arrow_type, 1, [None, pa.py_buffer(struct.pack(layout, value))])[0]
+
+
+_ZERO_FLOAT = _scalar(pa.float64(), "<d", 0.0)
+_EMPTY = _u64_array([])
+
+
+# splitmix64 finaliser steps: a bijection on 64-bit words with good avalanche
+_SHIFT_30, _SHIFT_27 = _u64(30), _u64(27)
+_MIX_1, _MIX_2 = _u64(0xBF58476D1CE4E5B9), _u64(0x94D049BB133111EB)
+
+# Strings: polynomial hash sum(byte_i * P**i) mod 2**64 computed for all strings at once from a
+# prefix sum over the bytes; P is odd, hence invertible, which lets one prefix sum serve strings
+# starting anywhere. Work is done in slices of about _SLICE_BYTES so temporaries stay small;
+# strings longer than _LONG_STRING_BYTES are rare and hashed one by one with BLAKE2b.
+_POLY_BASE = 0x100000001B3
+_POLY_BASE_INVERSE = pow(_POLY_BASE, -1, 1 << 64)
+_SLICE_BYTES = 128 * 1024
+_LONG_STRING_BYTES = 16 * 1024
+_LENGTH_SALT = _u64(0x9E3779B97F4A7C15)
+_LONG_STRING_LIMIT = _scalar(pa.int32(), "<i", _LONG_STRING_BYTES)
+_ZERO_U64 = _u64_array([0])
+
+
+def _mix(words: pa.Array) -> pa.Array:
+    words = pc.bit_wise_xor(words, pc.shift_right(words, _SHIFT_30))
+    words = pc.multiply(words, _MIX_1)
+    words = pc.bit_wise_xor(words, pc.shift_right(words, _SHIFT_27))
+    # splitmix64 ends with x ^= x >> 31, which only changes the low 33 bits; the sketch orders
+    # hashes by their high bits, so that step would cost a pass for nothing.
+    return pc.multiply(words, _MIX_2)
+
+
+def _powers(base: int, count: int) -> pa.Array:
+    return pc.cumulative_prod(_u64_array(array("Q", [1]) + array("Q", [base]) * (count - 1)))
+
+
+_POWERS = _powers(_POLY_BASE, _SLICE_BYTES + _LONG_STRING_BYTES + 1)
+_INVERSE_POWERS = _powers(_POLY_BASE_INVERSE, _SLICE_BYTES + _LONG_STRING_BYTES + 1)
+
+
+def hash_values(values: pa.Array) -> pa.Array:
+    """64-bit hashes (uint64, no nulls) of the non-null values; equal values give equal hashes."""
+    if values.null_count:
+        values = values.drop_null()
+    kind = values.type
+    if pa.types.is_null(kind) or len(values) == 0:
+        return _EMPTY
+    if pa.types.is_string(kind) or pa.types.is_binary(kind):
+        return _hash_strings(values)
+    if pa.types.is_large_string(kind) or pa.types.is_large_binary(kind):
+        return _hash_strings(values.cast(pa.string() if pa.types.is_large_string(kind) else pa.binary()))
+    if pa.types.is_boolean(kind):
+        return _mix(values.cast(_U64))
+    if pa.types.is_floating(kind):
+        # + 0.0 turns -0.0 into 0.0: distinct values, not distinct bit patterns
+        normalised = pc.add(values.cast(pa.float64()), _ZERO_FLOAT)
+        return _mix(normalised.view(_U64))
+    if pa.types.is_integer(kind) or pa.types.is_temporal(kind):
+        # same-width signed view (a bijection), then sign-extended to 64 bits
+        as_int = values.view(_SIGNED_BY_WIDTH[kind.bit_width])
+        if kind.bit_width != 64:
+            as_int = as_int.cast(pa.int64())
+        return _mix(as_int.view(_U64))
+    return _hash_strings(values.cast(pa.string()))
+
+
+def _hash_strings(values: pa.Array) -> pa.Array:
+    lengths = pc.binary_length(values)
+    longest = pc.max(lengths).as_py()
+    if longest > _LONG_STRING_BYTES:
+        is_long = pc.greater(lengths, _LONG_STRING_LIMIT)
+        long_hashes = [
+            int.from_bytes(hashlib.blake2b(value.as_buffer().to_pybytes(), digest_size=8).digest(), "little")
+            for value in values.filter(is_long)
+        ]
+        short = values.filter(pc.invert(is_long))
+        return pa.concat_arrays([_hash_short_strings(short), _u64_array(long_hashes)])
+    return _hash_short_strings(values)
+
+
+def _hash_short_strings(values: pa.Array) -> pa.Array:
+    count = len(values)
+    if count == 0:
+        return _EMPTY
+    total = values.nbytes  # an upper bound is enough to size the slices
+    rows_per_slice = max(1, count * _SLICE_BYTES // max(total, 1))
+    if rows_per_slice >= count:
+        return _hash_string_slice(values)
+    return pa.concat_arrays(
+        [_hash_string_slice(values.slice(start, rows_per_slice)) for start in range(0, count, rows_per_slice)]
+    )
+
+
+def _hash_string_slice(values: pa.Array) -> pa.Array:
+    count = len(values)
+    _, offsets_buffer, data_buffer = values.buffers()
+    offsets = pa.Array.from_buffers(pa.int32(), count + 1, [None, offsets_buffer], offset=values.offset)
+    first = offsets[0].as_py()
+    size = offsets[count].as_py() - first
+    if size > len(_POWERS) - 1:  # a slice of many strings near the long-string limit: split it
+        half = count // 2
+        return pa.concat_arrays([_hash_string_slice(values.slice(0, half)), _hash_string_slice(values.slice(half))])
+    relative = pc.subtract(offsets, _scalar(pa.int32(), "<i", first))
+    starts, ends = relative.slice(0, count), relative.slice(1, count)
+    if size:
+        data = pa.Array.from_buffers(pa.uint8(), size, [None, data_buffer], offset=first)
+        terms = pc.multiply(data.cast(_U64), _POWERS.slice(0, size))
+        prefix = pa.concat_arrays([_ZERO_U64, pc.cumulative_sum(terms)])
+        raw = pc.subtract(prefix.take(ends), prefix.take(starts))
+        raw = pc.multiply(raw, _INVERSE_POWERS.take(starts))
+    else:
+        raw = _u64_array(array("Q", [0]) * count)
+    lengths = pc.subtract(ends, starts).cast(_U64)
+    return _mix(pc.bit_wise_xor(raw, pc.multiply(lengths, _LENGTH_SALT)))
+
+
+class DistinctSketch:
+    """K-minimum-values sketch over 64-bit hashes; exact while it holds fewer than k values."""
+
+    def __init__(self, size: int = DEFAULT_SKETCH_SIZE) -> None:
+        if size < 3:
+            raise ValueError("the sketch needs at least 3 slots")
+        self.size = size
+        self._hashes = _EMPTY
+        self._threshold: pa.Scalar | None = None  # largest kept hash once the sketch is full
+
+    def add(self, hashes: pa.Array) -> None:
+        if self._threshold is not None:
+            hashes = hashes.filter(pc.less(hashes, self._threshold))
+        elif len(hashes) > 4 * self.size and self._add_smallest_only(hashes):
+            return
+        if len(hashes):
+            self._keep(pc.unique(pa.concat_arrays([self._hashes, hashes])))
+
+    def _add_smallest_only(self, hashes: pa.Array) -> bool:
+        """Cheap path for a large batch: of n uniform hashes, only those below about 2k/n of the
+        range can be among the k smallest. Succeeds when more than k distinct values pass."""
+        cut = _u64(int(_TWO_64 * 2 * self.size / len(hashes)))
+        below = pc.unique(
+            pa.concat_arrays(
+                [self._hashes.filter(pc.less(self._hashes, cut)), hashes.filter(pc.less(hashes, cut))]
+            )
+        )
+        if len(below) <= self.size:
+            return False
+        self._keep(below)
+        return True
+
+    def _keep(self, distinct: pa.Array) -> None:
+        if len(distinct) > self.size:
+            distinct = distinct.take(pc.bottom_k_unstable(distinct, self.size))
+            self._threshold = pc.max(distinct)
+        self._hashes = distinct
+
+    @property
+    def exact(self) -> bool:
+        return self._threshold is None
+
+    def count(self) -> int:
+        if self._threshold is None:
+            return len(self._hashes)
+        kth_smallest = (self._threshold.as_py() + 1) / _TWO_64
+        return round((self.size - 1) / kth_smallest)
