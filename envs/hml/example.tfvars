@@ -8,7 +8,7 @@ owner               = "platform-team"
 vpc_cidr           = "10.20.0.0/16"
 az_count           = 3
 nat_mode           = "single"
-log_retention_days = 90
+log_retention_days = 365
 
 cors_allowed_origins    = ["https://hml.app.example.com"]
 ecr_push_principal_arns = ["arn:aws:iam::111122223333:role/acme-ci-ecr-push"]

@@ -17,7 +17,6 @@ module "network" {
   az_count                = 2
   nat_mode                = "single"
   kms_key_arn             = module.kms.key_arn
-  flow_log_retention_days = 7
 }
 
 module "s3" {
@@ -39,6 +38,8 @@ module "ecr" {
 }
 
 module "rds" {
+  #checkov:skip=CKV_AWS_139:Ephemeral environment on the emulator: destroyed at the end of every run.
+  #checkov:skip=CKV_C04_021:Ephemeral environment on the emulator: destroyed at the end of every run.
   source = "../../modules/rds"
 
   name_prefix             = var.name_prefix
@@ -52,7 +53,6 @@ module "rds" {
   backup_retention_period = 7
   deletion_protection     = false
   skip_final_snapshot     = true
-  log_retention_in_days   = 7
 }
 
 module "batch_sfn" {
@@ -70,5 +70,4 @@ module "batch_sfn" {
   uploads_bucket_arn          = module.s3.uploads_bucket_arn
   results_bucket_arn          = module.s3.results_bucket_arn
   results_bucket_name         = module.s3.results_bucket_name
-  log_retention_in_days       = 7
 }

@@ -84,7 +84,8 @@ _INVERSE_POWERS = _powers(_POLY_BASE_INVERSE, _SLICE_BYTES + _LONG_STRING_BYTES 
 
 
 def hash_values(values: pa.Array) -> pa.Array:
-    """64-bit hashes (uint64, no nulls) of the non-null values; equal values give equal hashes."""
+    """64-bit hashes (uint64) of the non-null values, in no particular order; equal values give
+    equal hashes."""
     if values.null_count:
         values = values.drop_null()
     kind = values.type
