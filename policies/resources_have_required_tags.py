@@ -55,16 +55,24 @@ class ResourcesHaveRequiredTags(BaseResourceCheck):
     def scan_resource_conf(self, conf: dict[str, list[Any]]) -> CheckResult:
         self.evaluated_keys = ["tags", "tags_all"]
         view = resource_view(self, conf)
-        values = {key: view.tag(key) for key in REQUIRED_TAGS}
-        missing = [key for key, value in values.items() if value is None or (isinstance(value, str) and not value)]
-        undecided = [
-            key for key, value in values.items() if value is UNKNOWN or (isinstance(value, str) and is_unresolved_text(value))
-        ]
+        # HCL resource that no aws provider block of the scan governs (a module scanned on its own): its
+        # default tags are outside the input, so only its own tags count
         provider_outside_input = "__file__" not in conf and "__provider_address__" not in conf
-        if missing and not provider_outside_input:
-            self.details.append(f"missing or empty: {', '.join(missing)}")
+        if provider_outside_input:
+            own_tags = view.value("tags")
+            if own_tags is UNKNOWN or (own_tags is not None and not isinstance(own_tags, dict)):
+                return CheckResult.UNKNOWN
+            values = {key: (own_tags or {}).get(key) for key in REQUIRED_TAGS}
+            values = {key: UNKNOWN if is_unresolved_text(value) else value for key, value in values.items()}
+        else:
+            values = {key: view.tag(key) for key in REQUIRED_TAGS}
+        # an empty value set on the resource overrides any default: decidable without the provider
+        blank = [key for key, value in values.items() if isinstance(value, str) and not value.strip()]
+        absent = [key for key, value in values.items() if value is None]
+        if blank or (absent and not provider_outside_input):
+            self.details.append(f"missing or empty: {', '.join(blank + absent)}")
             return CheckResult.FAILED
-        if missing or undecided:
+        if absent or any(value is UNKNOWN for value in values.values()):
             return CheckResult.UNKNOWN
         return CheckResult.PASSED
 

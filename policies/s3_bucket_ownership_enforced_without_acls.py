@@ -16,13 +16,30 @@ from tf_resource_view import UNKNOWN, all_true, any_true, check_result, resource
 OWNER_ONLY_ACLS = (None, "private")
 
 
+def _is_owner_default_grant(grants: list[Any]) -> Any:
+    """A lone CanonicalUser FULL_CONTROL grant is what S3 reports for every bucket (its owner): once a
+    bucket exists, plans read it back into `grant` although no configuration wrote it."""
+    if len(grants) != 1:
+        return False
+    grant = grants[0]
+    values = [grant.value("type"), grant.value("permissions"), grant.value("uri")]
+    if any(value is UNKNOWN for value in values):
+        return UNKNOWN
+    grant_type, permissions, uri = values
+    return grant_type == "CanonicalUser" and list(permissions or []) == ["FULL_CONTROL"] and not uri
+
+
 def _acl_grants_nobody_else(holder: Any) -> Any:
     acl = holder.value("acl")
     grants = holder.blocks("grant")
     policies = holder.blocks("access_control_policy")
     if acl is UNKNOWN or grants is UNKNOWN or policies is UNKNOWN:
         return UNKNOWN
-    return acl in OWNER_ONLY_ACLS and not grants and not policies
+    if grants:
+        owner_only = _is_owner_default_grant(grants)
+        if owner_only is not True:
+            return owner_only if owner_only is UNKNOWN else False
+    return acl in OWNER_ONLY_ACLS and not policies
 
 
 class S3BucketOwnershipEnforcedWithoutAcls(BaseResourceCheck):

@@ -189,24 +189,9 @@ data "aws_iam_policy_document" "bucket" {
     }
   }
 
-  statement {
-    sid       = "DenyMissingEncryptionHeader"
-    effect    = "Deny"
-    actions   = ["s3:PutObject"]
-    resources = ["${local.bucket_arns[each.key]}/*"]
-
-    principals {
-      type        = "*"
-      identifiers = ["*"]
-    }
-
-    condition {
-      test     = "Null"
-      variable = "s3:x-amz-server-side-encryption"
-      values   = ["true"]
-    }
-  }
-
+  # A request without an encryption header is not denied: the parts of a multipart upload
+  # (s3:PutObject too) never carry one, and the bucket default (SSE-KMS with the CMK) encrypts them.
+  # A header that asks for anything else than aws:kms is refused.
   statement {
     sid       = "DenyWrongEncryptionHeader"
     effect    = "Deny"
@@ -219,7 +204,7 @@ data "aws_iam_policy_document" "bucket" {
     }
 
     condition {
-      test     = "StringNotEquals"
+      test     = "StringNotEqualsIfExists"
       variable = "s3:x-amz-server-side-encryption"
       values   = ["aws:kms"]
     }

@@ -10,10 +10,11 @@ from batch_worker.errors import BadInputError
 
 # Arrow's streaming CSV reader reads up to 32 blocks ahead of the consumer (ARROW-12090, not
 # configurable); past this many unconsumed blocks, read() waits until a batch has been consumed.
-DEFAULT_BLOCKS_AHEAD = 4
-# One batch per block is what Arrow does today; if a version ever yields fewer, the reader must
-# not dead-lock on the gate: after this wait it reads anyway (memory then grows, nothing breaks).
-GATE_TIMEOUT_SECONDS = 2.0
+DEFAULT_BLOCKS_AHEAD = 8
+# Arrow yields one batch per block, but may need a few blocks more than that before the next
+# batch when a row spans blocks; after this wait a read goes ahead anyway, so the gate can slow
+# the reader down but never dead-lock it.
+GATE_TIMEOUT_SECONDS = 0.25
 
 
 class Utf8Checker:
@@ -61,18 +62,25 @@ class CheckedSource(io.RawIOBase):
         super().__init__()
         self._raw = raw
         self._checker = Utf8Checker()
-        self._gate = threading.Semaphore(blocks_ahead)
-        self._released = threading.Event()
+        self._blocks_ahead = blocks_ahead
+        self._gate = threading.Condition()
+        self._reads = 0
+        self._consumed = 0
+        self._released = False
         self.bytes_read = 0
 
     def readable(self) -> bool:
         return True
 
     def read(self, size: int = -1) -> bytes:
-        if not self._released.is_set():
-            self._gate.acquire(timeout=GATE_TIMEOUT_SECONDS)
-        if self._released.is_set():
-            return b""
+        with self._gate:
+            self._gate.wait_for(
+                lambda: self._released or self._reads - self._consumed < self._blocks_ahead,
+                timeout=GATE_TIMEOUT_SECONDS,
+            )
+            if self._released:
+                return b""
+            self._reads += 1
         chunk = self._raw.read(size)
         if chunk:
             self._checker.feed(chunk)
@@ -82,9 +90,12 @@ class CheckedSource(io.RawIOBase):
         return chunk
 
     def block_consumed(self) -> None:
-        self._gate.release()
+        with self._gate:
+            self._consumed += 1
+            self._gate.notify_all()
 
     def release(self) -> None:
         """Stop feeding Arrow (on failure): pending and later reads return end-of-file at once."""
-        self._released.set()
-        self._gate.release()
+        with self._gate:
+            self._released = True
+            self._gate.notify_all()
