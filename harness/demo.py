@@ -24,6 +24,17 @@ LOCAL_ENV = REPO_ROOT / "envs" / "local"
 RUN_DIR = REPO_ROOT / ".run" / "demo"
 
 
+def load_accepted_deviations(root: Path) -> dict[tuple[str, str], str]:
+    """(check ID, address) -> reason, from the root's accepted-deviations.yaml (absent: none)."""
+    import yaml
+
+    path = root / "accepted-deviations.yaml"
+    if not path.exists():
+        return {}
+    entries = yaml.safe_load(path.read_text()) or []
+    return {(entry["check"], entry["address"]): entry["reason"] for entry in entries}
+
+
 def _checkov_json(arguments: list[str]) -> dict:
     checkov = Path(sys.executable).with_name("checkov")
     scan = subprocess.run(
@@ -65,6 +76,7 @@ def _compliance(plan_file: Path) -> tuple[list[str], bool]:
     """
     lines: list[str] = []
     failures: list[str] = []
+    accepted = load_accepted_deviations(LOCAL_ENV)
     code = _checkov_json(["-d", str(LOCAL_ENV), "--framework", "terraform"])
     lines.append(
         f"checkov on envs/local code: {code['passed']} passed, {code['failed']} failed, "
@@ -72,15 +84,21 @@ def _compliance(plan_file: Path) -> tuple[list[str], bool]:
     )
     plan = _checkov_json(["-f", str(plan_file), "--framework", "terraform_plan", "-c", "CKV_C04_*"])
     lines.append(f"project policies on the applied plan: {plan['passed']} passed, {plan['failed']} failed")
-    for check in code["failures"] + plan["failures"]:
-        failures.append(f"  FAILED {check['check_id']} {check['resource']}: {check['check_name']}")
     from plancheck.rules import evaluate
 
     findings = evaluate(json.loads(plan_file.read_text()))
     bad = [finding for finding in findings if not finding.passed]
     lines.append(f"plan-JSON tier: {len(findings) - len(bad)} passed, {len(bad)} failed")
-    failures += [f"  {finding.line()}" for finding in bad]
-    return lines + failures[:15], not failures
+    found = [(c["check_id"], c["resource"], c["check_name"]) for c in code["failures"] + plan["failures"]]
+    found += [(f.check_id, f.address, f.reason) for f in bad]
+    notes = []
+    for check_id, address, text in found:
+        reason = accepted.get((check_id, address))
+        if reason:
+            notes.append(f"  accepted {check_id} {address}: {reason}")
+        else:
+            failures.append(f"  FAILED {check_id} {address}: {text}")
+    return lines + sorted(set(notes)) + failures[:15], not failures
 
 
 def run(args: argparse.Namespace) -> int:
@@ -155,9 +173,11 @@ def run(args: argparse.Namespace) -> int:
                 raise RuntimeError(f"resources left after destroy: {left}")
     except Exception as error:  # every failure ends in the summary, with the log to read
         steps.say(f"\nerror: {error}")
+        extra.append(f"error: {str(error).splitlines()[0]}")
         if applied and root is not None:
             try:
-                root.destroy()
+                with steps.step("terraform destroy (after the failure)"):
+                    root.destroy()
             except Exception as destroy_error:
                 steps.say(f"destroy after failure failed too: {destroy_error}")
     finally:

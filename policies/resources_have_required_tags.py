@@ -13,6 +13,7 @@ Bucket DataClass tags are CKV_C04_01x's business.
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from checkov.common.models.enums import CheckCategories, CheckResult
@@ -20,6 +21,7 @@ from checkov.terraform.checks.resource.base_resource_check import BaseResourceCh
 from tf_resource_view import UNKNOWN, is_unresolved_text, resource_view
 
 REQUIRED_TAGS = ("Project", "Environment", "Owner")
+DEFAULT_PROVIDER_ADDRESS = "aws.default"
 TAGGED_RESOURCE_TYPES = (
     # network
     "aws_vpc", "aws_subnet", "aws_internet_gateway", "aws_nat_gateway", "aws_eip", "aws_route_table",
@@ -55,9 +57,7 @@ class ResourcesHaveRequiredTags(BaseResourceCheck):
     def scan_resource_conf(self, conf: dict[str, list[Any]]) -> CheckResult:
         self.evaluated_keys = ["tags", "tags_all"]
         view = resource_view(self, conf)
-        # HCL resource that no aws provider block of the scan governs (a module scanned on its own): its
-        # default tags are outside the input, so only its own tags count
-        provider_outside_input = "__file__" not in conf and "__provider_address__" not in conf
+        provider_outside_input = "__file__" not in conf and not self._provider_in_input(conf)
         if provider_outside_input:
             own_tags = view.value("tags")
             if own_tags is UNKNOWN or (own_tags is not None and not isinstance(own_tags, dict)):
@@ -75,6 +75,47 @@ class ResourcesHaveRequiredTags(BaseResourceCheck):
         if absent or any(value is UNKNOWN for value in values.values()):
             return CheckResult.UNKNOWN
         return CheckResult.PASSED
+
+
+    def _provider_in_input(self, conf: dict[str, Any]) -> bool:
+        """Whether the HCL scan holds the aws provider block that configures this resource.
+
+        Terraform takes a resource's provider from its own folder or, for a module, from the folder that calls
+        it (and so on up): a provider block in one of those folders (or a parent folder of the scan) counts.
+        A module folder scanned on its own has none.
+        """
+        if self.graph is None:
+            return False
+        vertices = dict(self.graph.nodes()) if hasattr(self.graph, "edge_list") else dict(self.graph.nodes(data=True))
+        resource = next(
+            (
+                attributes
+                for attributes in vertices.values()
+                if any(
+                    candidate is conf
+                    for candidate in attributes.get("config_", {}).get(attributes.get("resource_type"), {}).values()
+                )
+            ),
+            None,
+        )
+        if resource is None:
+            return False
+        folders = {os.path.dirname(resource.get("file_path_", ""))}
+        module = resource.get("source_module_object_")
+        while module is not None:
+            folders.add(os.path.dirname(module.path))
+            module = module.nested_tf_module
+        wanted = conf.get("__provider_address__", DEFAULT_PROVIDER_ADDRESS)
+        return any(
+            attributes.get("block_type_") == "provider"
+            and attributes.get("__address__") == wanted
+            and any(
+                folder == os.path.dirname(attributes.get("file_path_", ""))
+                or folder.startswith(os.path.dirname(attributes.get("file_path_", "")) + os.sep)
+                for folder in folders
+            )
+            for attributes in vertices.values()
+        )
 
 
 check = ResourcesHaveRequiredTags()
