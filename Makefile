@@ -54,7 +54,7 @@ docs: setup
 	@$(PY) -m plancheck.matrix
 
 fmt: setup
-	@terraform fmt -recursive modules envs tests
+	@for d in modules envs tests/unit/roots tests/integration/roots; do test -d $$d && terraform fmt -recursive $$d; done; true
 	@$(VENV)/bin/ruff format .
 
 clean:

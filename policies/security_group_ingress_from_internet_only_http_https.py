@@ -16,6 +16,9 @@ from checkov.terraform.checks.resource.base_resource_check import BaseResourceCh
 
 ALLOWED_TCP_PORTS = {80, 443}
 TCP_PROTOCOLS = {"tcp", "6"}
+NETWORK_CIDR_REFERENCE = re.compile(
+    r"^(\$\{)?(data\.)?(aws_vpc|aws_default_vpc|aws_subnet|aws_default_subnet)\.[\w-]+(\[[^\]]*\])?\.(ipv6_)?cidr_block\}?$"
+)
 # A value checkov left as source text (HCL) or the reference Terraform could not resolve before apply (plan).
 UNRESOLVED = re.compile(
     r"^(\$\{|(var|local|module|data|each|count|path|self)\.|[a-z][a-z0-9]*_[a-z0-9_]*\.[a-z_]"
@@ -43,6 +46,9 @@ def _opens_to_internet(sources: list[Any]) -> bool | None:
     """True when a source is a /0 network, None when a source is not known here."""
     undecided = False
     for source in sources:
+        if isinstance(source, str) and NETWORK_CIDR_REFERENCE.match(source.strip()):
+            # a VPC's or subnet's own CIDR is at most a /16 (IPv6 /56): never the internet
+            continue
         if _is_unresolved(source):
             undecided = True
             continue

@@ -13,6 +13,7 @@ cross module boundaries in plan JSON.
 from __future__ import annotations
 
 import ipaddress
+import re
 from typing import Any
 
 from checkov.common.models.enums import CheckCategories, CheckResult
@@ -20,6 +21,11 @@ from checkov.terraform.checks.resource.base_resource_check import BaseResourceCh
 from tf_resource_view import UNKNOWN, BlockView, is_unresolved_text, resource_view
 
 ALB_ROLE_TAG = ("Role", "alb")
+# Resources whose CIDR attributes are bounded by AWS (VPC /16../28, IPv6 /56 or /64): never 0.0.0.0/0 or ::/0.
+NETWORK_CIDR_SOURCES = {"aws_vpc", "aws_default_vpc", "aws_subnet", "aws_default_subnet"}
+NETWORK_CIDR_REFERENCE = re.compile(
+    r"^(\$\{)?(data\.)?(aws_vpc|aws_default_vpc|aws_subnet|aws_default_subnet)\.[\w-]+(\[[^\]]*\])?\.(ipv6_)?cidr_block\}?$"
+)
 SOURCE_ATTRIBUTES = {
     "aws_security_group": ("cidr_blocks", "ipv6_cidr_blocks"),
     "aws_security_group_rule": ("cidr_blocks", "ipv6_cidr_blocks"),
@@ -33,7 +39,9 @@ def _opens_to_internet(block: BlockView, attributes: tuple[str, ...]) -> Any:
     for attribute in attributes:
         value = block.value(attribute)
         if value is UNKNOWN:
-            undecided = True
+            targets = block.targets(attribute)
+            # a VPC's or subnet's own CIDR is at most a /16 (IPv6 /56): never the internet
+            undecided = undecided or not targets or any(t.resource_type not in NETWORK_CIDR_SOURCES for t in targets)
             continue
         if value is None:
             continue
@@ -63,10 +71,13 @@ class _RawBlock(BlockView):
         self._conf = conf
 
     def value(self, name: str) -> Any:
-        value = _flatten(self._conf.get(name))
+        value = [item for item in _flatten(self._conf.get(name)) if not NETWORK_CIDR_REFERENCE.match(str(item))]
         if any(is_unresolved_text(item) for item in value):
             return UNKNOWN
         return value
+
+    def targets(self, name: str) -> list[Any]:
+        return []
 
 
 def _is_alb_group(role: Any) -> Any:

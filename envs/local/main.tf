@@ -12,11 +12,11 @@ module "kms" {
 module "network" {
   source = "../../modules/network"
 
-  name_prefix             = var.name_prefix
-  cidr_block              = "10.10.0.0/16"
-  az_count                = 2
-  nat_mode                = "single"
-  kms_key_arn             = module.kms.key_arn
+  name_prefix = var.name_prefix
+  cidr_block  = "10.10.0.0/16"
+  az_count    = 2
+  nat_mode    = "single"
+  kms_key_arn = module.kms.key_arn
 }
 
 module "s3" {

@@ -300,9 +300,7 @@ def _row_length_error(csv_path: Path, expected: int, actual: int, text: str, max
             for number, record in enumerate(rows):
                 first_line, last_line = last_line + 1, rows.line_num
                 if number and record and len(record) != expected:
-                    return BadInputError(
-                        f"line {first_line}: {len(record)} columns, the header has {expected}"
-                    )
+                    return BadInputError(f"line {first_line}: {len(record)} columns, the header has {expected}")
         except csv.Error:
             pass
     return BadInputError(f"a row has {actual} columns, the header has {expected}: {text[:120]!r}")

@@ -183,9 +183,7 @@ class DistinctSketch:
         range can be among the k smallest. Succeeds when more than k distinct values pass."""
         cut = _u64(int(_TWO_64 * 2 * self.size / len(hashes)))
         below = pc.unique(
-            pa.concat_arrays(
-                [self._hashes.filter(pc.less(self._hashes, cut)), hashes.filter(pc.less(hashes, cut))]
-            )
+            pa.concat_arrays([self._hashes.filter(pc.less(self._hashes, cut)), hashes.filter(pc.less(hashes, cut))])
         )
         if len(below) <= self.size:
             return False

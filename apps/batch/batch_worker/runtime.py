@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import pyarrow as pa
 
 
@@ -13,8 +15,6 @@ def configure_arrow() -> None:
     default. One I/O thread is enough to read one file sequentially: more only add per-thread
     allocator caches.
     """
-    try:
+    with contextlib.suppress(NotImplementedError):
         pa.set_memory_pool(pa.jemalloc_memory_pool())
-    except NotImplementedError:
-        pass
     pa.set_io_thread_count(1)

@@ -10,9 +10,8 @@ from typing import Any
 
 import boto3
 import pytest
-from moto import mock_aws
-
 from batch_worker.cli import main
+from moto import mock_aws
 
 INPUT_BUCKET = "acme-test-uploads"
 RESULTS_BUCKET = "acme-test-results"
@@ -75,9 +74,7 @@ def aws_s3(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
 
 
 @pytest.fixture
-def run_job(
-    aws_s3: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> Callable[..., JobRun]:
+def run_job(aws_s3: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Callable[..., JobRun]:
     """Factory: upload ``body`` to ``key`` (unless None), run the worker with the contract's env."""
 
     def run(

@@ -8,7 +8,6 @@ import pyarrow as pa
 import pyarrow.csv as pcsv
 import pyarrow.parquet as pq
 import pytest
-
 from batch_worker.convert import ConversionOptions, convert_csv, wider_type
 from batch_worker.errors import BadInputError
 

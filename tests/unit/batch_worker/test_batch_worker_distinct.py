@@ -7,7 +7,6 @@ import datetime
 import pyarrow as pa
 import pyarrow.compute as pc
 import pytest
-
 from batch_worker.distinct import DistinctSketch, hash_values
 
 pytestmark = pytest.mark.unit

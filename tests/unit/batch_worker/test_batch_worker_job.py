@@ -8,11 +8,10 @@ import re
 import botocore.exceptions
 import pyarrow.parquet as pq
 import pytest
-from batch_worker_fixtures import INPUT_BUCKET, RESULTS_BUCKET
-from boto3.exceptions import S3UploadFailedError
-
 from batch_worker.settings import Settings, strip_extension
 from batch_worker.storage import is_transient
+from batch_worker_fixtures import INPUT_BUCKET, RESULTS_BUCKET
+from boto3.exceptions import S3UploadFailedError
 
 pytestmark = pytest.mark.unit
 
@@ -45,7 +44,11 @@ def test_success_writes_parquet_then_profile(run_job):
     assert job.stderr == ""
     assert set(job.results) == {PARQUET_KEY, PROFILE_KEY}
     table = pq.read_table(io.BytesIO(job.results[PARQUET_KEY]))
-    assert table.to_pydict() == {"region": ["north", "south", "north"], "units": [3, None, 7], "price": [9.5, 12.25, None]}
+    assert table.to_pydict() == {
+        "region": ["north", "south", "north"],
+        "units": [3, None, 7],
+        "price": [9.5, 12.25, None],
+    }
     profile = job.profile(PROFILE_KEY)
     assert profile["source"] == {
         "bucket": INPUT_BUCKET,
