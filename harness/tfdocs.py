@@ -52,7 +52,7 @@ def _raw_attribute(lines: list[str], attribute: str) -> str | None:
                 cursor += 1
                 collected.append(lines[cursor].strip())
                 balance += _balance(lines[cursor])
-            return _collapse(" ".join(collected))
+            return _collapse("\n".join(collected))
         if stripped.endswith("{") and not stripped.startswith("#"):
             depth += 1
         elif stripped == "}" or stripped.startswith("}"):
@@ -66,6 +66,8 @@ def _balance(text: str) -> int:
 
 
 def _collapse(text: str) -> str:
+    # Object type and map members sit one per line without commas; on one line they need them.
+    text = re.sub(r"([\w\"')\]}])[ \t]*\n\s*(?=[^\s)\]}])", r"\1, ", text)
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"([(\[{]) ", r"\1", text)
     text = re.sub(r" ([)\]}])", r"\1", text)
