@@ -1,8 +1,9 @@
 """CKV_C04_044: no data "aws_iam_policy_document" grants a whole service (or all) on every resource.
 
-The document itself, wherever it is used (identity policies, but also role trust or resource policies are
-judged by the same rule). checkov's plan runner does not scan data sources read during planning: in plan
-JSON the rendered document is judged where it lands, by CKV_C04_043. Statements pulled in through
+The document itself, wherever it is used; statements that name principals (key, bucket or trust policies)
+are not identity grants and are left to the resource-policy checks (see iam_wildcard_grants). checkov's plan
+runner scans only documents Terraform reads at apply (those in planned_values); one read during planning is
+judged in plan JSON where its rendered JSON lands, by CKV_C04_043. Statements pulled in through
 source_policy_documents / override_policy_documents are judged in their own documents.
 """
 

@@ -8,6 +8,9 @@ whose resources reach everything.
 - Resource "*" reaches everything; so does NotResource in an Allow statement.
 - Deny statements never grant anything. Conditions do not narrow a grant here: a condition key can be
   satisfied by whoever holds the policy, so "*" on "*" under a condition is still an administrator.
+- A statement that names principals (Principal / NotPrincipal, principals blocks) belongs to a resource or
+  trust policy, where Resource "*" designates the resource the policy is attached to (a KMS key policy must
+  say "*"): identity-policy rules do not apply to it; resource policies have checks of their own.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ class Grant:
     not_actions: Any
     resources: Any
     not_resources: Any
+    names_principals: Any  # True for a resource or trust policy statement
 
 
 def _values(raw: Any) -> Any:
@@ -53,6 +57,7 @@ def _grant_from_json(statement: dict[str, Any]) -> Grant:
         not_actions=_values(statement.get("NotAction")),
         resources=_values(statement.get("Resource")),
         not_resources=_values(statement.get("NotResource")),
+        names_principals="Principal" in statement or "NotPrincipal" in statement,
     )
 
 
@@ -82,6 +87,8 @@ def grants_from_policy_document(document: BlockView) -> Any:
     grants = []
     for statement in statements:
         effect = statement.value("effect")
+        principals = [statement.blocks("principals"), statement.blocks("not_principals")]
+        names_principals = UNKNOWN if UNKNOWN in principals else any(principals)
         grants.append(
             Grant(
                 effect="Allow" if effect is None else effect,
@@ -89,6 +96,7 @@ def grants_from_policy_document(document: BlockView) -> Any:
                 not_actions=_values(statement.value("not_actions")),
                 resources=_values(statement.value("resources")),
                 not_resources=_values(statement.value("not_resources")),
+                names_principals=names_principals,
             )
         )
     return grants
@@ -139,7 +147,7 @@ def grants_whole_services_on_everything(grant: Grant) -> Any:
     """True, False, or UNKNOWN when the statement's effect, actions or resources cannot be read here."""
     if grant.effect is UNKNOWN or (isinstance(grant.effect, str) and is_unresolved_text(grant.effect)):
         return UNKNOWN
-    if grant.effect != "Allow":
+    if grant.effect != "Allow" or grant.names_principals is True:
         return False
     broad_actions = _either(
         _present(grant.not_actions), _any_matches(grant.actions, WHOLE_SERVICE_ACTION.match)
@@ -149,7 +157,9 @@ def grants_whole_services_on_everything(grant: Grant) -> Any:
     )
     if broad_actions is False or broad_resources is False:
         return False
-    return True if broad_actions is True and broad_resources is True else UNKNOWN
+    if broad_actions is True and broad_resources is True and grant.names_principals is False:
+        return True
+    return UNKNOWN
 
 
 def describe(grant: Grant) -> str:

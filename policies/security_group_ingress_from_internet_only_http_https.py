@@ -2,7 +2,7 @@
 
 FSBP EC2.18 (unrestricted ingress only on authorised ports) and EC2.19 (no unrestricted high-risk ports).
 Which group may carry such ingress at all (the ALB group) is a relation between a rule and its group:
-that half is the graph check CKV_C04_031.
+that half is CKV_C04_031.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ TCP_PROTOCOLS = {"tcp", "6"}
 NETWORK_CIDR_REFERENCE = re.compile(
     r"^(\$\{)?(data\.)?(aws_vpc|aws_default_vpc|aws_subnet|aws_default_subnet)\.[\w-]+(\[[^\]]*\])?\.(ipv6_)?cidr_block\}?$"
 )
-# A value checkov left as source text (HCL) or the reference Terraform could not resolve before apply (plan).
+# A value checkov left as source text (HCL), including a dynamic block's iterator (ingress.value), or the
+# reference Terraform could not resolve before apply (plan).
 UNRESOLVED = re.compile(
     r"^(\$\{|(var|local|module|data|each|count|path|self)\.|[a-z][a-z0-9]*_[a-z0-9_]*\.[a-z_]"
     r"|[a-z_][a-z0-9_]*\.(value|key)\b|[a-z_][a-z0-9_]*\()|^true_after_unknown$"

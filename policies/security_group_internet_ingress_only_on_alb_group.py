@@ -1,8 +1,9 @@
 """CKV_C04_031: ingress from the whole internet (0.0.0.0/0, ::/0) exists only on the ALB security group.
 
 FSBP EC2.18/EC2.19 with the platform's one exception: the load balancer's group. The ALB group is the
-aws_security_group tagged Role = "alb" (exact key and value): a tag reads the same in HCL and in plan JSON,
-where names carry prefixes and suffixes. The ports are CKV_C04_030's business.
+aws_security_group tagged Role = "alb" (key as written, value in any case, on the group or through the
+provider's default_tags): a tag reads the same in HCL and in plan JSON, where names carry prefixes and
+suffixes. The ports are CKV_C04_030's business.
 
 A standalone rule is judged through the group its security_group_id refers to, across variables, module
 inputs and outputs. That is a relation, yet a Python check over the resource views: checkov's YAML graph
@@ -21,11 +22,14 @@ from checkov.terraform.checks.resource.base_resource_check import BaseResourceCh
 from tf_resource_view import UNKNOWN, BlockView, is_unresolved_text, resource_view
 
 ALB_ROLE_TAG = ("Role", "alb")
-# Resources whose CIDR attributes are bounded by AWS (VPC /16../28, IPv6 /56 or /64): never 0.0.0.0/0 or ::/0.
+# Resources whose CIDR attributes are bounded by AWS (VPC /16../28, IPv6 /56 or /64): never 0.0.0.0/0 or ::/0,
+# whether reached as a graph target or read as reference text.
 NETWORK_CIDR_SOURCES = {"aws_vpc", "aws_default_vpc", "aws_subnet", "aws_default_subnet"}
 NETWORK_CIDR_REFERENCE = re.compile(
     r"^(\$\{)?(data\.)?(aws_vpc|aws_default_vpc|aws_subnet|aws_default_subnet)\.[\w-]+(\[[^\]]*\])?\.(ipv6_)?cidr_block\}?$"
 )
+# A dynamic block's iterator checkov leaves as text (ingress.value.cidr_blocks).
+DYNAMIC_ITERATOR = re.compile(r"^[a-z_][a-z0-9_]*\.(value|key)\b")
 SOURCE_ATTRIBUTES = {
     "aws_security_group": ("cidr_blocks", "ipv6_cidr_blocks"),
     "aws_security_group_rule": ("cidr_blocks", "ipv6_cidr_blocks"),
@@ -46,7 +50,9 @@ def _opens_to_internet(block: BlockView, attributes: tuple[str, ...]) -> Any:
         if value is None:
             continue
         for source in value if isinstance(value, list) else [value]:
-            if source is None or is_unresolved_text(source):
+            if isinstance(source, str) and NETWORK_CIDR_REFERENCE.match(source.strip()):
+                continue
+            if source is None or is_unresolved_text(source) or DYNAMIC_ITERATOR.match(str(source)):
                 # None inside a plan list is an element known only after apply
                 undecided = True
                 continue
@@ -71,17 +77,16 @@ class _RawBlock(BlockView):
         self._conf = conf
 
     def value(self, name: str) -> Any:
-        value = [item for item in _flatten(self._conf.get(name)) if not NETWORK_CIDR_REFERENCE.match(str(item))]
-        if any(is_unresolved_text(item) for item in value):
-            return UNKNOWN
-        return value
+        return _flatten(self._conf.get(name))
 
     def targets(self, name: str) -> list[Any]:
         return []
 
 
 def _is_alb_group(role: Any) -> Any:
-    return UNKNOWN if role is UNKNOWN else role == ALB_ROLE_TAG[1]
+    if role is UNKNOWN:
+        return UNKNOWN
+    return isinstance(role, str) and role.strip().lower() == ALB_ROLE_TAG[1]
 
 
 class SecurityGroupInternetIngressOnlyOnAlbGroup(BaseResourceCheck):

@@ -61,7 +61,6 @@ data "aws_iam_policy_document" "key" {
   #checkov:skip=CKV_AWS_109:Key policy: Resource "*" is the key itself; kms:* goes to the account root only (IAM delegation, AWS default) and administration to the listed administrators.
   #checkov:skip=CKV_AWS_111:Key policy: Resource "*" is the key itself; write actions are limited to the account root, the listed principals and callers of this account through the listed AWS services.
   #checkov:skip=CKV_AWS_356:Key policy: Resource "*" is the only value a key policy accepts and designates the key itself.
-  #checkov:skip=CKV_C04_044:Key policy: kms:* on "*" is granted to the account root only (IAM delegation, the AWS default); "*" designates this key. CKV_C04_019 checks that no other principal gets kms:*.
   statement {
     sid       = "AccountRootFullAccess"
     effect    = "Allow"

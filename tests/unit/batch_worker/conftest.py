@@ -1,2 +1,2 @@
 # Fixtures live in batch_worker_fixtures.py; this file only exposes them to the tests here.
-from batch_worker_fixtures import aws_s3, csv_file, run_job  # noqa: F401
+from batch_worker_fixtures import aws_s3, csv_file, mocked_s3, run_job  # noqa: F401
