@@ -42,6 +42,9 @@ unit: setup
 integration: setup
 	@$(VENV)/bin/pytest -m "integration or e2e" $(PYTEST_ARGS)
 
+e2e: setup
+	@$(VENV)/bin/pytest -m e2e $(PYTEST_ARGS)
+
 # Static gate first (fmt, validate, README tables, checkov), then one pytest run over every tier so the
 # last line printed is pytest's summary.
 test: setup

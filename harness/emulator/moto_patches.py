@@ -25,6 +25,14 @@ few things that moto 5.2.5 does not do; this module adds them, in-process, insid
    Docker: the job definition's command with overrides and environment, endpoint settings pointing back
    at the emulator, the attempt timeout, the retry strategy with ``evaluateOnExit``, output in
    CloudWatch Logs, SUCCEEDED/FAILED with exit code and reason in ``DescribeJobs``.
+8. A job definition named without its revision (``name`` or ``arn:...:job-definition/name``) is the latest
+   ACTIVE revision, as on AWS: moto takes the latest revision even when it is INACTIVE (deregistered) and
+   does not resolve an ARN without revision at all (``moto/batch/models.py``, ``get_job_definition``).
+9. S3 bucket policies are not evaluated (the README lists them among what the emulator does not check):
+   moto evaluates them on object requests without any request context (no ``aws:SecureTransport``,
+   ``s3:TlsVersion`` or request headers), so every condition-guarded Deny matches and the platform's
+   TLS and encryption guards refused every object read, write and delete, ``force_destroy`` included
+   (``moto/s3/models.py``, ``FakeBucket.get_permission``).
 
 Each patch is tied to moto 5.2.5: ``apply()`` refuses any other version, and
 ``tests/unit/emulator/test_moto_patches.py`` plus the emulator smoke test fail loudly when an upgrade moves
@@ -65,6 +73,8 @@ def apply() -> None:
     _keep_security_group_rule_descriptions()
     _keep_aurora_settings()
     _run_batch_jobs_locally()
+    _resolve_unrevisioned_job_definitions()
+    _skip_bucket_policy_evaluation()
     _applied = True
 
 
@@ -244,3 +254,34 @@ def _run_batch_jobs_locally() -> None:
 
     Job.run = run_job
     Job.describe = describe
+
+
+# 8. moto/batch/models.py: BatchBackend.get_job_definition (SubmitJob and the SFN .sync task use it).
+def _resolve_unrevisioned_job_definitions() -> None:
+    from moto.batch.models import BatchBackend, JobDefinition
+
+    original = BatchBackend.get_job_definition
+
+    def get_job_definition(self: BatchBackend, identifier: str) -> JobDefinition | None:
+        name = identifier.rsplit("job-definition/", 1)[-1] if identifier.startswith("arn:") else identifier
+        if ":" in name:
+            return original(self, identifier)
+        active = [
+            definition
+            for definition in self._job_definitions.values()
+            if definition.name == name and definition.status == "ACTIVE"
+        ]
+        return max(active, key=lambda definition: definition.revision, default=None)
+
+    BatchBackend.get_job_definition = get_job_definition
+
+
+# 9. moto/s3/models.py: FakeBucket.get_permission, read by the object and DeleteObjects handlers.
+def _skip_bucket_policy_evaluation() -> None:
+    from moto.iam.access_control import PermissionResult
+    from moto.s3.models import FakeBucket
+
+    def get_permission(self: FakeBucket, action: str, resource: str) -> PermissionResult:
+        return PermissionResult.NEUTRAL
+
+    FakeBucket.get_permission = get_permission

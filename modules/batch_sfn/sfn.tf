@@ -11,11 +11,14 @@ resource "aws_sfn_state_machine" "this" {
   type     = "STANDARD"
   role_arn = aws_iam_role.state_machine.arn
 
+  # The job definition is referenced without its revision: Batch runs the latest ACTIVE revision, so a
+  # new revision (Terraform's or a deployment's) takes effect without a state machine update. The role
+  # may submit every revision of it (iam.tf).
   definition = templatefile("${path.module}/templates/pipeline.asl.json.tftpl", {
     partition            = local.partition
     job_name             = "${var.name_prefix}-worker"
     job_queue_arn        = aws_batch_job_queue.this.arn
-    job_definition_arn   = aws_batch_job_definition.this.arn
+    job_definition_arn   = aws_batch_job_definition.this.arn_prefix
     results_prefix       = var.results_prefix
     task_timeout_seconds = local.pipeline_task_timeout_seconds
   })

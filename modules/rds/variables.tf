@@ -208,13 +208,13 @@ variable "ca_cert_identifier" {
 }
 
 variable "performance_insights_retention_period" {
-  description = "Days Performance Insights data is kept: 7 (free tier) or a multiple of 31 up to 731."
+  description = "Days Performance Insights data is kept: 7 (free tier), a multiple of 31 from 31 to 713 (1-23 months), or 731 (2 years)."
   type        = number
   default     = 7
 
   validation {
-    condition     = var.performance_insights_retention_period == 7 || (var.performance_insights_retention_period % 31 == 0 && var.performance_insights_retention_period >= 31 && var.performance_insights_retention_period <= 731)
-    error_message = "performance_insights_retention_period must be 7 or a multiple of 31 up to 731 (e.g. 31, 93, 372, 731)."
+    condition     = contains([7, 731], var.performance_insights_retention_period) || (var.performance_insights_retention_period % 31 == 0 && var.performance_insights_retention_period >= 31 && var.performance_insights_retention_period <= 713)
+    error_message = "performance_insights_retention_period must be 7, a multiple of 31 from 31 to 713 (e.g. 31, 93, 372) or 731: the values RDS accepts."
   }
 }
 

@@ -10,7 +10,8 @@ import uuid
 
 import pytest
 
-pytestmark = pytest.mark.integration
+# One module-scoped stack: its tests stay in one xdist worker.
+pytestmark = [pytest.mark.integration, pytest.mark.xdist_group("emulator-smoke")]
 
 
 def run_execution(sfn, state_machine_arn: str, payload: dict, timeout: float = 120) -> dict:

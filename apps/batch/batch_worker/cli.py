@@ -9,11 +9,10 @@ import sys
 from pathlib import Path
 
 from batch_worker.errors import EXIT_OK, EXIT_TRANSIENT, EXIT_UNEXPECTED, WorkerError
+from batch_worker.local import convert_local
 from batch_worker.logs import log_event
 from batch_worker.runtime import configure_arrow
 from batch_worker.settings import Limits, Settings
-from batch_worker.storage import is_transient, make_s3_client
-from batch_worker.worker import convert_local, run
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,6 +32,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.local:
             convert_local(Path(args.local[0]), Path(args.local[1]), Limits.from_env(os.environ))
         else:
+            # boto3 is imported only here: a local conversion does not pay its time and memory
+            from batch_worker.storage import make_s3_client
+            from batch_worker.worker import run
+
             run(Settings.from_env(os.environ), make_s3_client())
     except Exception as exc:  # every failure ends as one exit code and one stderr line
         return report_failure(exc)
@@ -40,6 +43,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def report_failure(error: Exception) -> int:
+    from batch_worker.storage import is_transient  # see main(): boto3 only when needed
+
     if isinstance(error, WorkerError):
         code, label = error.exit_code, error.label
     elif is_transient(error):

@@ -16,6 +16,11 @@ types Arrow would infer from the whole file.
 
 A row longer than the block cannot be parsed; the file is then re-read with a 4x larger block, up
 to ``max_row_bytes``.
+
+No Python code runs on Arrow's threads (no Python file object, no invalid-row callback): a Python
+exception or callback there can leave Arrow's reader to be destroyed on its own I/O thread, which
+dead-locks at exit. UTF-8 is therefore checked in a pass of its own (or during the download), and
+the line of a row with the wrong column count is found by a second scan on the failure path.
 """
 
 from __future__ import annotations
@@ -38,7 +43,7 @@ from batch_worker.distinct import DEFAULT_SKETCH_SIZE
 from batch_worker.errors import BadInputError
 from batch_worker.profile import TableProfile
 from batch_worker.settings import DEFAULT_MAX_COLUMNS, DEFAULT_MAX_ROW_BYTES, MIB
-from batch_worker.source import DEFAULT_BLOCKS_AHEAD, CheckedSource
+from batch_worker.utf8 import check_utf8_file
 
 PARQUET_COMPRESSION = "zstd"
 
@@ -47,6 +52,7 @@ _CONVERSION_ERROR = re.compile(
     r"invalid value '(?P<value>.*)'\Z",
     re.DOTALL,
 )
+_WRONG_COLUMN_COUNT = re.compile(r"Expected (?P<expected>\d+) columns, got (?P<actual>\d+): (?P<text>.*)", re.DOTALL)
 _ROW_TOO_LONG = "straddling object straddles two block boundaries"
 _EMPTY_FILE = "Empty CSV file"
 _TIME_UNITS = ("s", "ms", "us", "ns")
@@ -56,10 +62,10 @@ _TIME_UNITS = ("s", "ms", "us", "ns")
 class ConversionOptions:
     max_columns: int = DEFAULT_MAX_COLUMNS
     max_row_bytes: int = DEFAULT_MAX_ROW_BYTES
-    block_size: int = 4 * MIB
-    row_group_bytes: int = 32 * MIB
+    # Arrow's streaming reader keeps up to 32 blocks read ahead (not configurable): 32 MiB here.
+    block_size: int = 1 * MIB
+    row_group_bytes: int = 16 * MIB
     sketch_size: int = DEFAULT_SKETCH_SIZE
-    blocks_ahead: int = DEFAULT_BLOCKS_AHEAD
 
 
 @dataclass(frozen=True)
@@ -76,12 +82,17 @@ def convert_csv(
     csv_path: str | os.PathLike[str],
     parquet_path: str | os.PathLike[str],
     options: ConversionOptions | None = None,
+    utf8_checked: bool = False,
 ) -> ConversionResult:
     """Validate ``csv_path`` and write ``parquet_path``; raise ``BadInputError`` on bad input.
 
-    ``parquet_path`` is complete only when this returns; after an exception it is garbage.
+    ``utf8_checked``: the caller already ran every byte through ``Utf8Checker`` (the S3 download
+    does, as the bytes arrive). ``parquet_path`` is complete only when this returns; after an
+    exception it is garbage.
     """
     options = options or ConversionOptions()
+    if not utf8_checked:
+        check_utf8_file(csv_path)
     column_types: dict[str, pa.DataType] = {}
     block_size = min(options.block_size, options.max_row_bytes)
     rereads: list[str] = []
@@ -123,18 +134,6 @@ class _RowLongerThanBlock(Exception):
     pass
 
 
-class _InvalidRows:
-    """Arrow's invalid-row handler: remembers the first row whose column count is wrong."""
-
-    def __init__(self) -> None:
-        self.first: tuple[int, int, str] | None = None
-
-    def __call__(self, row: Any) -> str:
-        if self.first is None:
-            self.first = (row.expected_columns, row.actual_columns, row.text)
-        return "error"
-
-
 def _convert_options(column_types: dict[str, pa.DataType]) -> pcsv.ConvertOptions:
     # Our own check covers every byte; "" and Arrow's null tokens (NA, NULL, null, NaN, #N/A...,
     # pandas' list) are null in string columns too.
@@ -148,38 +147,30 @@ def _convert_once(
     block_size: int,
     column_types: dict[str, pa.DataType],
 ) -> ConversionResult:
-    invalid_rows = _InvalidRows()
     schema: pa.Schema | None = None
-    with open(csv_path, "rb") as raw:
-        source = CheckedSource(raw, options.blocks_ahead)
+    try:
+        reader = pcsv.open_csv(
+            str(csv_path),
+            read_options=pcsv.ReadOptions(block_size=block_size, use_threads=True),
+            parse_options=pcsv.ParseOptions(newlines_in_values=True),
+            convert_options=_convert_options(column_types),
+        )
+        schema = reader.schema
+        check_header(schema.names, options.max_columns)
+        output = _ParquetOutput(parquet_path, schema, options)
         try:
-            reader = pcsv.open_csv(
-                source,
-                read_options=pcsv.ReadOptions(block_size=block_size, use_threads=True),
-                parse_options=pcsv.ParseOptions(newlines_in_values=True, invalid_row_handler=invalid_rows),
-                convert_options=_convert_options(column_types),
-            )
-            schema = reader.schema
-            check_header(schema.names, options.max_columns)
-            output = _ParquetOutput(parquet_path, schema, options)
-            try:
-                for batch in reader:
-                    source.block_consumed()
-                    output.add(batch)
-                output.close()
-            finally:
-                output.abort()
-        except pa.ArrowInvalid as exc:
-            source.release()
-            raise _diagnose(exc, invalid_rows, schema, csv_path, options) from None
-        except BaseException:
-            source.release()
-            raise
+            for batch in reader:
+                output.add(batch)
+            output.close()
+        finally:
+            output.abort()
+    except pa.ArrowInvalid as exc:
+        raise _diagnose(exc, schema, csv_path, options) from None
     return ConversionResult(
         row_count=output.profile.row_count,
         columns=output.profile.result(),
         row_groups=output.row_groups,
-        bytes_read=source.bytes_read,
+        bytes_read=csv_path.stat().st_size,
         sketch_size=options.sketch_size,
     )
 
@@ -266,15 +257,18 @@ def check_header(names: list[str], max_columns: int) -> None:
 
 
 def _diagnose(
-    error: pa.ArrowInvalid,
-    invalid_rows: _InvalidRows,
-    schema: pa.Schema | None,
-    csv_path: Path,
-    options: ConversionOptions,
+    error: pa.ArrowInvalid, schema: pa.Schema | None, csv_path: Path, options: ConversionOptions
 ) -> Exception:
     message = str(error)
-    if invalid_rows.first is not None:
-        return _row_length_error(csv_path, *invalid_rows.first, max_field_bytes=options.max_row_bytes)
+    wrong_count = _WRONG_COLUMN_COUNT.search(message)
+    if wrong_count:
+        return _row_length_error(
+            csv_path,
+            int(wrong_count["expected"]),
+            int(wrong_count["actual"]),
+            wrong_count["text"],
+            max_field_bytes=options.max_row_bytes,
+        )
     if _ROW_TOO_LONG in message:
         return _RowLongerThanBlock()
     conversion = _CONVERSION_ERROR.search(message)

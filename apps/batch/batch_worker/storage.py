@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -86,13 +87,17 @@ def describe_input(s3: Any, bucket: str, key: str) -> SourceObject:
     return SourceObject(bucket=bucket, key=key, size=int(head["ContentLength"]), etag=head["ETag"])
 
 
-def download(s3: Any, source: SourceObject, destination: Path) -> None:
-    """Stream the object to ``destination``; ``IfMatch`` pins the version that was checked."""
+def download(s3: Any, source: SourceObject, destination: Path, inspect: Callable[[bytes], None]) -> None:
+    """Stream the object to ``destination``, passing each chunk to ``inspect`` on the way.
+
+    ``IfMatch`` pins the version whose size was checked.
+    """
     response = s3.get_object(Bucket=source.bucket, Key=source.key, IfMatch=source.etag)
     body = response["Body"]
     try:
         with open(destination, "wb") as out:
             for chunk in body.iter_chunks(DOWNLOAD_CHUNK_BYTES):
+                inspect(chunk)
                 out.write(chunk)
     finally:
         body.close()

@@ -105,7 +105,7 @@ def run_job(aws_s3: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.Capture
         for name, value in settings.items():
             monkeypatch.setenv(name, value)
         client = FlakyClient(aws_s3, failures)
-        monkeypatch.setattr("batch_worker.cli.make_s3_client", lambda: client)
+        monkeypatch.setattr("batch_worker.storage.make_s3_client", lambda: client)
         capsys.readouterr()
         exit_code = main([])
         captured = capsys.readouterr()

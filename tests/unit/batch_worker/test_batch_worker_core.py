@@ -13,7 +13,7 @@ from batch_worker.errors import BadInputError
 
 pytestmark = pytest.mark.unit
 
-SMALL_BLOCKS = ConversionOptions(block_size=4096, row_group_bytes=16 * 1024, blocks_ahead=2)
+SMALL_BLOCKS = ConversionOptions(block_size=4096, row_group_bytes=16 * 1024)
 
 GOOD_CSV = """id,name,score,active,joined,ratio
 1,alice,10,true,2024-01-01 10:00:00,0.5

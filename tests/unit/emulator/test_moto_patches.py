@@ -43,6 +43,11 @@ def test_hook_points_exist_in_moto():
     from moto.ec2.models.security_groups import SecurityGroupRule
 
     assert isinstance(SecurityGroupRule.__dict__["description"], property)
+    from moto.batch.models import BatchBackend
+    from moto.s3.models import FakeBucket
+
+    assert hasattr(BatchBackend, "get_job_definition")
+    assert hasattr(FakeBucket, "get_permission")
 
 
 def test_apply_refuses_another_moto_version(monkeypatch):
@@ -217,3 +222,46 @@ def test_aurora_instance_keeps_performance_insights_and_cluster_has_no_v1_scalin
     assert instance["CACertificateIdentifier"] == "rds-ca-rsa2048-g1"
     described = rds.describe_db_clusters(DBClusterIdentifier=cluster)["DBClusters"][0]
     assert "ScalingConfigurationInfo" not in described
+
+
+def test_job_definition_without_revision_is_the_latest_active_one(batch_queue):
+    batch, queue, role = batch_queue
+    name = f"unit-{uuid.uuid4().hex[:8]}"
+    properties = {
+        "image": "unused",
+        "command": ["python", "-c", "pass"],
+        "executionRoleArn": role,
+        "resourceRequirements": [{"type": "VCPU", "value": "0.25"}, {"type": "MEMORY", "value": "512"}],
+    }
+    first, second = (
+        batch.register_job_definition(
+            jobDefinitionName=name, type="container", platformCapabilities=["FARGATE"], containerProperties=properties
+        )["jobDefinitionArn"]
+        for _ in range(2)
+    )
+    batch.deregister_job_definition(jobDefinition=second)
+    unrevisioned_arn = first.rsplit(":", 1)[0]
+    for reference in (name, unrevisioned_arn):
+        job_id = batch.submit_job(jobName="unit", jobQueue=queue, jobDefinition=reference)["jobId"]
+        assert batch.describe_jobs(jobs=[job_id])["jobs"][0]["jobDefinition"] == first, reference
+    batch.deregister_job_definition(jobDefinition=first)
+    with pytest.raises(batch.exceptions.ClientException, match="does not exist"):
+        batch.submit_job(jobName="unit", jobQueue=queue, jobDefinition=name)
+
+
+def test_bucket_policy_conditions_do_not_refuse_object_requests(emulator):
+    s3 = emulator.client("s3")
+    bucket = f"unit-{uuid.uuid4().hex[:8]}"
+    s3.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-west-1"})
+    deny_plain_http = {
+        "Effect": "Deny",
+        "Principal": "*",
+        "Action": "s3:*",
+        "Resource": [f"arn:aws:s3:::{bucket}", f"arn:aws:s3:::{bucket}/*"],
+        "Condition": {"Bool": {"aws:SecureTransport": "false"}},
+    }
+    s3.put_bucket_policy(Bucket=bucket, Policy=json.dumps({"Version": "2012-10-17", "Statement": [deny_plain_http]}))
+    s3.put_object(Bucket=bucket, Key="a.txt", Body=b"kept")
+    assert s3.get_object(Bucket=bucket, Key="a.txt")["Body"].read() == b"kept"
+    deleted = s3.delete_objects(Bucket=bucket, Delete={"Objects": [{"Key": "a.txt"}]})
+    assert [item["Key"] for item in deleted["Deleted"]] == ["a.txt"] and "Errors" not in deleted

@@ -1,0 +1,204 @@
+"""Benchmark: the worker's conversion core against ``pandas.read_csv(path).to_parquet(out)``.
+
+    .venv/bin/python apps/batch/bench/bench_worker.py [--size-mb 200] [--repeat 3] [--dir DIR]
+
+Generates a mixed-type CSV (integers, timestamps, floats with nulls, booleans, low-, medium- and
+high-cardinality strings) of at least ``--size-mb`` MB, then runs each contender ``--repeat`` times,
+alternating, each run in a fresh subprocess so that its peak RSS (``ru_maxrss`` from ``wait4``) and
+CPU time are its own. Reported: conversion seconds and MB/s measured inside the child (imports
+excluded), CPU seconds and peak RSS of the whole child, and the worker/pandas ratios against the
+goal (at least 2x faster, at most 1/4 of the memory).
+
+Dev tool: needs pandas and numpy from the repository venv; the worker itself needs neither.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+MB = 1_000_000
+ROWS_PER_CHUNK = 200_000
+
+
+def generate_csv(path: Path, size_mb: int, seed: int = 42) -> int:
+    """Write at least ``size_mb`` MB of CSV to ``path``; returns the byte count."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.csv as pcsv
+
+    rng = np.random.default_rng(seed)
+    words = np.array(
+        [
+            "alpha",
+            "beta",
+            "gamma",
+            "delta",
+            "epsilon",
+            "zeta",
+            "eta",
+            "theta",
+            "iota",
+            "kappa",
+            "lambda",
+            "mu",
+            "nu",
+            "xi",
+            "omicron",
+        ]
+    )
+    colours = np.array(["red", "green", "blue", "cyan", "magenta", "yellow", "black", "white"])
+    written, first_id = 0, 0
+    with open(path, "wb") as out:
+        while written < size_mb * MB:
+            n = ROWS_PER_CHUNK
+            amount = np.round(rng.normal(100, 30, n), 2)
+            table = pa.table(
+                {
+                    "id": np.arange(first_id, first_id + n),
+                    "created_at": pa.array((1_700_000_000 + rng.integers(0, 30_000_000, n)).astype("datetime64[s]")),
+                    "amount": pa.array(amount, mask=rng.random(n) < 0.05),
+                    "quantity": rng.integers(1, 50, n),
+                    "paid": rng.random(n) < 0.5,
+                    "colour": colours[rng.integers(0, len(colours), n)],
+                    "customer": np.char.add("customer_", rng.integers(0, 100_000, n).astype(str)),
+                    "note": np.char.add(
+                        np.char.add(words[rng.integers(0, len(words), n)], " "),
+                        rng.integers(0, 1_000_000, n).astype(str),
+                    ),
+                }
+            )
+            buffer = io.BytesIO()
+            pcsv.write_csv(table, buffer, pcsv.WriteOptions(include_header=written == 0, quoting_style="needed"))
+            out.write(buffer.getbuffer())
+            written += buffer.tell()
+            first_id += n
+    return written
+
+
+def child_worker(csv_path: str, output_dir: str) -> dict[str, float]:
+    from batch_worker.local import convert_local
+    from batch_worker.runtime import configure_arrow
+
+    configure_arrow()
+    started = time.perf_counter()
+    profile = convert_local(Path(csv_path), Path(output_dir))
+    return {"seconds": time.perf_counter() - started, "rows": profile["row_count"]}
+
+
+def child_pandas(csv_path: str, output_dir: str) -> dict[str, float]:
+    import pandas as pd
+
+    started = time.perf_counter()
+    frame = pd.read_csv(csv_path)
+    frame.to_parquet(Path(output_dir) / "pandas.parquet")
+    return {"seconds": time.perf_counter() - started, "rows": len(frame)}
+
+
+CHILDREN = {"worker": child_worker, "pandas": child_pandas}
+
+
+@dataclass
+class Run:
+    seconds: float  # conversion only, measured in the child
+    cpu_seconds: float  # whole child: user + system
+    peak_rss_mb: float  # whole child
+    process_seconds: float  # whole child, interpreter start and imports included
+
+
+def run_child(kind: str, csv_path: Path, output_dir: Path) -> Run:
+    result_path = output_dir / "result.json"
+    started = time.perf_counter()
+    with open(result_path, "w") as result_file:
+        child = subprocess.Popen(
+            [sys.executable, __file__, "--child", kind, str(csv_path), str(output_dir)], stdout=result_file
+        )
+        _, status, usage = os.wait4(child.pid, 0)  # this child's own rusage, unlike RUSAGE_CHILDREN
+    elapsed = time.perf_counter() - started
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise SystemExit(f"{kind} run failed with exit code {child.returncode}")
+    result = json.loads(result_path.read_text().strip().splitlines()[-1])
+    return Run(
+        seconds=result["seconds"],
+        cpu_seconds=usage.ru_utime + usage.ru_stime,
+        peak_rss_mb=usage.ru_maxrss / 1024,  # Linux reports KiB
+        process_seconds=elapsed,
+    )
+
+
+def summarise(kind: str, runs: list[Run], size_bytes: int) -> dict[str, float]:
+    best = min(run.seconds for run in runs)
+    median = statistics.median(run.seconds for run in runs)
+    summary = {
+        "best_seconds": best,
+        "median_seconds": median,
+        "best_mb_per_s": size_bytes / MB / best,
+        "median_mb_per_s": size_bytes / MB / median,
+        "median_cpu_seconds": statistics.median(run.cpu_seconds for run in runs),
+        "peak_rss_mb": max(run.peak_rss_mb for run in runs),
+        "median_process_seconds": statistics.median(run.process_seconds for run in runs),
+    }
+    print(
+        f"{kind:7s} best {best:6.2f} s ({summary['best_mb_per_s']:6.1f} MB/s)  "
+        f"median {median:6.2f} s ({summary['median_mb_per_s']:6.1f} MB/s)  "
+        f"cpu {summary['median_cpu_seconds']:5.2f} s  peak RSS {summary['peak_rss_mb']:7.1f} MB  "
+        f"process {summary['median_process_seconds']:5.2f} s"
+    )
+    return summary
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size-mb", type=int, default=200, help="CSV size to generate, in MB (default 200)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per contender (default 3)")
+    parser.add_argument("--dir", type=Path, help="working directory (default: a temporary one)")
+    parser.add_argument("--json", type=Path, help="also write the results to this file")
+    parser.add_argument("--child", nargs=3, metavar=("KIND", "CSV", "OUT"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        kind, csv_path, output_dir = args.child
+        print(json.dumps(CHILDREN[kind](csv_path, output_dir)))
+        return
+
+    with tempfile.TemporaryDirectory(prefix="bench-worker-", dir=args.dir) as scratch:
+        workdir = Path(scratch)
+        csv_path = workdir / "input.csv"
+        started = time.perf_counter()
+        size = generate_csv(csv_path, args.size_mb)
+        print(f"input: {size / MB:.1f} MB CSV in {time.perf_counter() - started:.1f} s; {os.cpu_count()} CPUs")
+        runs: dict[str, list[Run]] = {"worker": [], "pandas": []}
+        for _ in range(args.repeat):
+            for kind in runs:  # alternate, so load changes on the machine hit both alike
+                output_dir = workdir / kind
+                output_dir.mkdir(exist_ok=True)
+                runs[kind].append(run_child(kind, csv_path, output_dir))
+        print(f"load average after the runs: {' '.join(f'{value:.2f}' for value in os.getloadavg())}")
+        worker = summarise("worker", runs["worker"], size)
+        pandas = summarise("pandas", runs["pandas"], size)
+
+    speed = pandas["best_seconds"] / worker["best_seconds"]
+    median_speed = pandas["median_seconds"] / worker["median_seconds"]
+    memory = worker["peak_rss_mb"] / pandas["peak_rss_mb"]
+    print(f"speed-up (pandas time / worker time): best {speed:.2f}x, median {median_speed:.2f}x  (goal >= 2x)")
+    print(f"memory (worker peak RSS / pandas peak RSS): {memory:.2f}  (goal <= 0.25)")
+    if args.json:
+        args.json.write_text(
+            json.dumps(
+                {"input_bytes": size, "worker": worker, "pandas": pandas, "speedup": speed, "memory_ratio": memory},
+                indent=2,
+            )
+        )
+
+
+if __name__ == "__main__":
+    main()
