@@ -122,15 +122,18 @@ def _local_variables(target: Target, prefix: str) -> dict[str, Any]:
 
 def _hml_variables(target: Target, prefix: str) -> dict[str, Any]:
     """example.tfvars as a staging account would use it, plus what an ephemeral run must change."""
-    return {
+    variables = {
         "name_prefix": prefix,
         "region": target.region,
         "allowed_account_ids": [target.account_id],
         # The run destroys what it applies; the destroy still takes the module's final snapshot.
         "rds_deletion_protection": False,
-        # example.tfvars names a CI role of another organisation; ECR refuses principals that do not exist.
-        "ecr_push_principal_arns": [f"arn:{target.partition}:iam::{target.account_id}:root"],
     }
+    if target.name == "aws":
+        # example.tfvars grants push to another organisation's CI role: ECR refuses a repository policy
+        # whose principal does not exist (the emulator does not check, so it keeps the example's).
+        variables["ecr_push_principal_arns"] = []
+    return variables
 
 
 ENVIRONMENTS = {

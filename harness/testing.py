@@ -29,12 +29,15 @@ init and plan took (``scripts/bench_unit.py`` reads it).
 from __future__ import annotations
 
 import concurrent.futures
+import fcntl
+import glob
 import hashlib
 import json
 import os
 import pprint
 import re
 import shutil
+import subprocess
 import threading
 import time
 from collections import Counter
@@ -48,6 +51,7 @@ import tftest
 
 from harness import REPO_ROOT, toolchain
 from harness.emulator import Emulator
+from harness.emulator import _die_with_parent as die_with_parent
 
 BACKEND_OVERRIDE = 'terraform {\n  backend "local" {}\n}\n'
 
@@ -426,7 +430,11 @@ def _prepare(root: str, base: Path, chain: toolchain.Toolchain, emulator: Emulat
     emulator.write_provider_override(copy)
     (copy / "backend_override.tf").write_text(BACKEND_OVERRIDE)
     test = tftest.TerraformTest(str(copy), binary=chain.binary, env=emulator.env(chain.env()))
-    test.setup(cleanup_on_exit=False)
+    # Terraform's plugin cache is not safe for concurrent installs ("mkdir ...: file exists" when two
+    # inits fill it at once): one init at a time per machine, across threads and processes (< 1 s each).
+    with open(chain.cli_config.parent / "init.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        test.setup(cleanup_on_exit=False)
     return test
 
 
@@ -486,17 +494,87 @@ class _Request:
         return self.root + (f" ({', '.join(extra)})" if extra else "")
 
 
-class PlanCache:
-    """Plans each distinct request once per session, possibly ahead of the test that reads it."""
+class SharedProvider:
+    """The hashicorp/aws provider as a long-running server (its `-debug` mode) that successive plans attach
+    to through TF_REATTACH_PROVIDERS, instead of Terraform starting the 700 MB binary four times per root
+    (schema, validate, plan, show): the provider is configured afresh by every plan, only its process is
+    reused. It runs with the emulator's environment (its credentials come from its own environment)."""
 
-    def __init__(self, tmp_path_factory, chain: toolchain.Toolchain, emulator: Emulator, concurrency: int):
+    START_TIMEOUT_SECONDS = 60
+
+    def __init__(self, binary: str, env: dict[str, str], log: Path):
+        # A CA bundle makes a second ConfigureProvider fail in this process ("unable to add custom
+        # RootCAs HTTPClient"); the emulator is plain HTTP on loopback and needs none.
+        env = {k: v for k, v in env.items() if k != "AWS_CA_BUNDLE"}
+        self.binary = binary
+        self.log = log
+        with open(log, "wb") as output:
+            self.process = subprocess.Popen(
+                [binary, "-debug"],
+                stdin=subprocess.DEVNULL,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                env=env,
+                preexec_fn=die_with_parent,
+            )
+        began = time.monotonic()
+        while True:
+            match = re.search(r"TF_REATTACH_PROVIDERS='([^']+)'", log.read_text(errors="replace"))
+            if match:
+                self.reattach = match.group(1)
+                return
+            if self.process.poll() is not None or time.monotonic() - began > self.START_TIMEOUT_SECONDS:
+                self.stop()
+                raise RuntimeError(f"{binary} -debug did not start; see {log}")
+            time.sleep(0.05)
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+
+
+class PlanCache:
+    """Plans each distinct request once per session, possibly ahead of the test that reads it. Each
+    planning thread keeps its own SharedProvider (PLAN_SHARED_PROVIDER=0 lets Terraform start the
+    provider itself, as a bare `terraform plan` does)."""
+
+    def __init__(
+        self, tmp_path_factory, chain: toolchain.Toolchain, emulator: Emulator, concurrency: int, share_provider: bool
+    ):
         self._tmp = tmp_path_factory
         self._chain = chain
         self._emulator = emulator
         self._pool = concurrent.futures.ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="plan")
         self._futures: dict[_Request, concurrent.futures.Future] = {}
         self._guard = threading.Lock()
+        self._share_provider = share_provider
+        self._providers: dict[tuple[int, str], SharedProvider] = {}
         self.timings: list[dict[str, Any]] = []
+
+    def _provider_for(self, copy: Path) -> SharedProvider | None:
+        """This thread's provider server for the provider binary the root was initialised with."""
+        if not self._share_provider:
+            return None
+        binaries = glob.glob(str(copy / ".terraform/providers/registry.terraform.io/hashicorp/aws/*/*/terraform-provider-aws_*"))
+        if len(binaries) != 1:
+            return None
+        key = (threading.get_ident(), os.path.realpath(binaries[0]))
+        with self._guard:
+            provider = self._providers.get(key)
+        if provider is None or not provider.alive():
+            log = self._tmp.mktemp("provider") / "provider.log"
+            provider = SharedProvider(key[1], self._emulator.env(self._chain.env()), log)
+            with self._guard:
+                self._providers[key] = provider
+        return provider
 
     def start(self, request: _Request) -> concurrent.futures.Future:
         with self._guard:
@@ -509,6 +587,9 @@ class PlanCache:
     def _plan(self, request: _Request, base: Path) -> PlanSummary | list[Diagnostic]:
         began = time.monotonic()
         test = _prepare(request.root, base, self._chain, self._emulator)
+        provider = self._provider_for(Path(test.tfdir))
+        if provider is not None:
+            test.env["TF_REATTACH_PROVIDERS"] = provider.reattach
         initialised = time.monotonic()
         tf_vars = {k: json.loads(v) for k, v in request.tf_vars} or None
         var_files = list(request.var_files) or None
@@ -523,6 +604,7 @@ class PlanCache:
                 "var_files": list(request.var_files),
                 "tf_vars": dict(request.tf_vars),
                 "failing": request.failing,
+                "shared_provider": provider is not None,
                 "init_seconds": round(initialised - began, 3),
                 "plan_seconds": round(time.monotonic() - initialised, 3),
                 "started": began,
@@ -554,6 +636,8 @@ class PlanCache:
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
+        for provider in self._providers.values():
+            provider.stop()
         target = os.environ.get("UNIT_PLAN_TIMINGS")
         if target and self.timings:
             Path(target).mkdir(parents=True, exist_ok=True)
@@ -568,10 +652,20 @@ def pytest_configure(config: pytest.Config) -> None:
     )
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # Under xdist --dist loadgroup, the tests of a module that declares plans stay in one worker, so each
+    # root is planned once per run there too (tryfirst: before xdist reads the groups).
+    for item in items:
+        if item.get_closest_marker("terraform_plan") and not item.get_closest_marker("xdist_group"):
+            item.add_marker(pytest.mark.xdist_group(f"plans:{item.module.__name__}"))
+
+
 @pytest.fixture(scope="session")
 def plan_cache(tmp_path_factory, project_toolchain, emulator) -> PlanCache:
     concurrency = int(os.environ.get("PLAN_CONCURRENCY") or os.cpu_count() or 2)
-    cache = PlanCache(tmp_path_factory, project_toolchain, emulator, concurrency)
+    share_provider = os.environ.get("PLAN_SHARED_PROVIDER", "1") != "0"
+    cache = PlanCache(tmp_path_factory, project_toolchain, emulator, concurrency, share_provider)
     yield cache
     cache.close()
 

@@ -6,13 +6,12 @@ are grouped into row groups of about ``row_group_bytes``, each row group is prof
 sizes and the number of columns, never on the number of rows.
 
 Type inference: Arrow infers each column's type from the first block and keeps it for the rest.
-When a later block holds a value that does not fit (``7.5`` in an integer column, ``n/a`` in a
-float column, fractional seconds in a ``timestamp[s]`` column), the pass stops and the file is read
-again from the start with that column declared as the narrowest type that holds both (integer ->
-float; date -> timestamp; coarser -> finer timestamp unit; anything else -> string; an all-null
-first block takes the type of the value). Each re-read widens one column one step, so a file pays
-at most a few extra passes, and only when its first block misleads inference; the result has the
-types Arrow would infer from the whole file.
+When a later block holds a value that does not fit (``7.5`` in an integer column, ``abc`` in a float
+column, fractional seconds in a ``timestamp[s]`` column), the pass stops and the file is read again
+from the start with that column declared as the narrowest type that holds both (integer -> float;
+date -> timestamp; coarser -> finer timestamp unit; anything else -> string; an all-null first block
+takes the type of the value). Each re-read widens one column one step, so a file pays at most a few
+extra passes, and only when its first block misleads inference; no value is lost or coerced.
 
 A row longer than the block cannot be parsed; the file is then re-read with a 4x larger block, up
 to ``max_row_bytes``.
@@ -31,7 +30,7 @@ import os
 import re
 from collections import Counter
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -73,7 +72,6 @@ class ConversionResult:
     row_count: int
     columns: dict[str, dict[str, Any]]
     row_groups: int
-    bytes_read: int
     sketch_size: int
     rereads: list[str] = field(default_factory=list)
 
@@ -113,14 +111,7 @@ def convert_csv(
             block_size = min(4 * block_size, options.max_row_bytes)
             rereads.append(f"a row is longer than the block: block size raised to {block_size} bytes")
         else:
-            return ConversionResult(
-                row_count=result.row_count,
-                columns=result.columns,
-                row_groups=result.row_groups,
-                bytes_read=result.bytes_read,
-                sketch_size=result.sketch_size,
-                rereads=rereads,
-            )
+            return replace(result, rereads=rereads)
 
 
 class _ColumnTooNarrow(Exception):
@@ -170,7 +161,6 @@ def _convert_once(
         row_count=output.profile.row_count,
         columns=output.profile.result(),
         row_groups=output.row_groups,
-        bytes_read=csv_path.stat().st_size,
         sketch_size=options.sketch_size,
     )
 

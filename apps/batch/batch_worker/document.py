@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from importlib.metadata import version
 from typing import Any
 
-from batch_worker import __version__
 from batch_worker.convert import PARQUET_COMPRESSION, ConversionOptions, ConversionResult
 from batch_worker.settings import Limits
 
@@ -30,5 +30,5 @@ def profile_document(result: ConversionResult, source: dict[str, Any], output: d
             f"relative standard error {1 / (result.sketch_size - 2) ** 0.5:.2%}"
         ),
         "type_rereads": result.rereads,
-        "worker_version": __version__,
+        "worker_version": version("batch-worker"),
     }

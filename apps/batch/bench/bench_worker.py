@@ -4,10 +4,11 @@
 
 Generates a mixed-type CSV (integers, timestamps, floats with nulls, booleans, low-, medium- and
 high-cardinality strings) of at least ``--size-mb`` MB, then runs each contender ``--repeat`` times,
-alternating, each run in a fresh subprocess so that its peak RSS (``ru_maxrss`` from ``wait4``) and
-CPU time are its own. Reported: conversion seconds and MB/s measured inside the child (imports
-excluded), CPU seconds and peak RSS of the whole child, and the worker/pandas ratios against the
-goal (at least 2x faster, at most 1/4 of the memory).
+alternating, each run in a fresh subprocess so that its peak RSS and CPU time are its own. Reported:
+conversion seconds and MB/s measured inside the child (imports excluded), CPU seconds (``wait4``
+rusage) and peak RSS of the whole child, and the worker/pandas ratios against the goal (at least 2x
+faster, at most 1/4 of the memory). The peak RSS is the child's own ``VmHWM`` read at its end:
+``ru_maxrss`` would also count the pages the child shared with this process between fork and exec.
 
 Dev tool: needs pandas and numpy from the repository venv; the worker itself needs neither.
 """
@@ -18,6 +19,7 @@ import argparse
 import io
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -30,7 +32,7 @@ MB = 1_000_000
 ROWS_PER_CHUNK = 200_000
 
 
-def generate_csv(path: Path, size_mb: int, seed: int = 42) -> int:
+def generate_csv(path: Path | str, size_mb: int, seed: int = 42) -> int:
     """Write at least ``size_mb`` MB of CSV to ``path``; returns the byte count."""
     import numpy as np
     import pyarrow as pa
@@ -85,6 +87,13 @@ def generate_csv(path: Path, size_mb: int, seed: int = 42) -> int:
     return written
 
 
+def peak_rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # not Linux: KiB on most systems
+
+
 def child_worker(csv_path: str, output_dir: str) -> dict[str, float]:
     from batch_worker.local import convert_local
     from batch_worker.runtime import configure_arrow
@@ -131,7 +140,7 @@ def run_child(kind: str, csv_path: Path, output_dir: Path) -> Run:
     return Run(
         seconds=result["seconds"],
         cpu_seconds=usage.ru_utime + usage.ru_stime,
-        peak_rss_mb=usage.ru_maxrss / 1024,  # Linux reports KiB
+        peak_rss_mb=result["peak_rss_mb"],
         process_seconds=elapsed,
     )
 
@@ -164,17 +173,23 @@ def main() -> None:
     parser.add_argument("--dir", type=Path, help="working directory (default: a temporary one)")
     parser.add_argument("--json", type=Path, help="also write the results to this file")
     parser.add_argument("--child", nargs=3, metavar=("KIND", "CSV", "OUT"), help=argparse.SUPPRESS)
+    parser.add_argument("--generate", nargs=2, metavar=("CSV", "SIZE_MB"), type=str, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         kind, csv_path, output_dir = args.child
-        print(json.dumps(CHILDREN[kind](csv_path, output_dir)))
+        print(json.dumps(CHILDREN[kind](csv_path, output_dir) | {"peak_rss_mb": peak_rss_mb()}))
+        return
+    if args.generate:
+        generate_csv(args.generate[0], int(args.generate[1]))
         return
 
     with tempfile.TemporaryDirectory(prefix="bench-worker-", dir=args.dir) as scratch:
         workdir = Path(scratch)
         csv_path = workdir / "input.csv"
         started = time.perf_counter()
-        size = generate_csv(csv_path, args.size_mb)
+        # in a child too: this process stays small (numpy, pyarrow never loaded here)
+        subprocess.run([sys.executable, __file__, "--generate", str(csv_path), str(args.size_mb)], check=True)
+        size = csv_path.stat().st_size
         print(f"input: {size / MB:.1f} MB CSV in {time.perf_counter() - started:.1f} s; {os.cpu_count()} CPUs")
         runs: dict[str, list[Run]] = {"worker": [], "pandas": []}
         for _ in range(args.repeat):

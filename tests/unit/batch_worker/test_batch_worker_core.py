@@ -128,7 +128,6 @@ def test_many_blocks_and_row_groups_match_a_whole_file_read(csv_file, tmp_path):
     written = pq.read_table(parquet)
     assert written.equals(expected)
     assert result.row_groups == pq.ParquetFile(parquet).metadata.num_row_groups > 20
-    assert result.bytes_read == path.stat().st_size
     id_stats = dict(result.columns["id"])
     estimate = id_stats.pop("distinct_count")
     assert id_stats == {

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 
 import botocore.exceptions
 import pyarrow.parquet as pq
 import pytest
+from batch_worker.cli import main
 from batch_worker.settings import Settings, strip_extension
 from batch_worker.storage import is_transient
 from batch_worker_fixtures import INPUT_BUCKET, RESULTS_BUCKET
@@ -212,3 +214,15 @@ def test_transient_classification_looks_through_wrapping():
     assert not is_transient(upload_failed("AccessDenied", 403))
     assert not is_transient(client_error("NoSuchBucket", 404))
     assert not is_transient(ValueError("bug"))
+
+
+def test_local_mode_writes_both_files_without_aws(csv_file, tmp_path, capsys):
+    output = tmp_path / "out"
+
+    assert main(["--local", str(csv_file(GOOD_CSV.decode())), str(output)]) == 0
+
+    assert sorted(path.name for path in output.iterdir()) == ["data.parquet", "profile.json"]
+    assert json.loads((output / "profile.json").read_text())["row_count"] == 3
+    assert main(["--local", str(csv_file("a,a\n")), str(tmp_path / "bad")]) == 65
+    assert capsys.readouterr().err == "batch_worker: bad input: duplicate column names in the header: 'a'\n"
+    assert not (tmp_path / "bad" / "data.parquet").exists()
