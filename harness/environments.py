@@ -19,6 +19,7 @@ destroy succeeds, so a run that dies half-way on AWS can still be destroyed by h
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
@@ -183,7 +184,7 @@ class Environment:
         terraform = tftest.TerraformTest(str(root), binary=chain.binary, env=target.terraform_env)
         environment = cls(spec=spec, target=target, prefix=prefix, workdir=workdir, terraform=terraform)
         environment.variables = variables
-        environment._run("init", lambda: terraform.setup(cleanup_on_exit=False))
+        environment._run("init", lambda: _init(terraform, chain))
         return environment
 
     @property
@@ -262,6 +263,14 @@ class Environment:
 
 class TerraformStepError(RuntimeError):
     pass
+
+
+def _init(terraform: tftest.TerraformTest, chain: Toolchain) -> str:
+    # Terraform's plugin cache is not safe for concurrent installs: one init at a time on the machine,
+    # under the same lock file as harness.testing's plans (xdist workers are separate processes).
+    with open(chain.cli_config.parent / "init.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return terraform.setup(cleanup_on_exit=False)
 
 
 def delete_final_snapshots(target: Target, prefix: str) -> list[str]:

@@ -22,8 +22,10 @@ Factories, so a test reads "plan this, assert that":
 
 Every root is copied, with ``modules/``, into a private folder before ``init``, so no test shares a
 ``.terraform`` folder with another and the source tree stays clean; the provider comes from the
-project's CLI config (mirror + shared plugin cache). ``UNIT_PLAN_TIMINGS=<dir>`` writes how long each
-init and plan took (``scripts/bench_unit.py`` reads it).
+project's CLI config (mirror + shared plugin cache). Each planning thread runs the provider once, as a
+server its plans attach to (``SharedProvider``; ``PLAN_SHARED_PROVIDER=0`` lets Terraform start it for
+every command, as a bare ``terraform plan`` does). ``UNIT_PLAN_TIMINGS=<dir>`` writes how long each init
+and plan took (``scripts/bench_unit.py`` reads it).
 """
 
 from __future__ import annotations
@@ -358,19 +360,31 @@ class PlanSummary:
                 problems.append(f"output {instance}: has {sorted(actual)}, {module_source} declares {declared}")
             found = mismatches(values, actual)
             if found:
-                problems.append(f"output {instance}:\n    " + "\n    ".join(found) + f"\n  the plan holds:\n{_show(actual)}")
+                problems.append(
+                    f"output {instance}:\n    " + "\n    ".join(found) + f"\n  the plan holds:\n{_show(actual)}"
+                )
         assert not problems, f"{self.root}: module outputs differ\n" + "\n".join(problems)
 
-    def assert_policies(self, expected: dict[str, list[dict[str, Any]]]) -> None:
-        """Exact statements (see ``policy``) of each policy document of the inventory, compared by Sid."""
+    def policy_documents(self) -> list[str]:
+        """Addresses of every aws_iam_policy_document data source of the plan."""
+        return sorted(address for address in self.data if type_of(address) == "aws_iam_policy_document")
+
+    def assert_policies(self, expected: dict[str, list[dict[str, Any]]], complete: bool = True) -> None:
+        """Exact statements (see ``policy``) of each policy document of the inventory, compared by Sid;
+        complete: the inventory also lists every policy document of the plan."""
         problems = []
+        if complete:
+            problems += [
+                f"{address}: not in the inventory" for address in self.policy_documents() if address not in expected
+            ]
         for address, statements in expected.items():
             actual = {s["sid"]: s for s in self.policy(address)}
             wanted = {s["sid"]: s for s in statements}
             for sid in sorted(set(actual) | set(wanted)):
                 if actual.get(sid) != wanted.get(sid):
+                    expected_text, actual_text = _show(wanted.get(sid)), _show(actual.get(sid))
                     problems.append(
-                        f"{address} statement {sid!r}:\n  expected {_show(wanted.get(sid))}\n  plan has {_show(actual.get(sid))}"
+                        f"{address} statement {sid!r}:\n  expected {expected_text}\n  plan has {actual_text}"
                     )
         assert not problems, f"{self.root}: policy documents differ\n" + "\n".join(problems)
 
@@ -389,12 +403,15 @@ class PlanSummary:
 
     def assert_counts(self, expected: dict[str, dict[str, int]]) -> None:
         """Exact resource counts by type for each module instance of the inventory."""
-        problems = [
-            f"{module}: expected {dict(sorted(counts.items()))}, plan has {dict(sorted(self.counts_in(module).items()))}"
-            for module, counts in expected.items()
-            if self.counts_in(module) != counts
-        ]
-        assert not problems, f"{self.root}: resource counts differ\n" + "\n".join(problems)
+        problems = []
+        for module, counts in expected.items():
+            actual = self.counts_in(module)
+            problems += [
+                f"{module}: {kind}: expected {counts.get(kind, 0)}, plan has {actual.get(kind, 0)}"
+                for kind in sorted(set(counts) | set(actual))
+                if counts.get(kind, 0) != actual.get(kind, 0)
+            ]
+        assert not problems, f"{self.root}: resource counts differ\n  " + "\n  ".join(problems)
 
 
 def copy_root(root: str, destination: Path) -> Path:
@@ -563,14 +580,17 @@ class PlanCache:
         """This thread's provider server for the provider binary the root was initialised with."""
         if not self._share_provider:
             return None
-        binaries = glob.glob(str(copy / ".terraform/providers/registry.terraform.io/hashicorp/aws/*/*/terraform-provider-aws_*"))
+        binaries = glob.glob(
+            str(copy / ".terraform/providers/registry.terraform.io/hashicorp/aws/*/*/terraform-provider-aws_*")
+        )
         if len(binaries) != 1:
             return None
         key = (threading.get_ident(), os.path.realpath(binaries[0]))
         with self._guard:
             provider = self._providers.get(key)
         if provider is None or not provider.alive():
-            log = self._tmp.mktemp("provider") / "provider.log"
+            with self._guard:
+                log = self._tmp.mktemp("provider") / "provider.log"
             provider = SharedProvider(key[1], self._emulator.env(self._chain.env()), log)
             with self._guard:
                 self._providers[key] = provider

@@ -70,7 +70,9 @@ def run_suite(timings: Path, extra: list[str]) -> dict:
     env = dict(os.environ, UNIT_PLAN_TIMINGS=str(timings))
     command = [str(REPO_ROOT / ".venv" / "bin" / "pytest"), "-m", "unit", "-q", "-p", "no:cacheprovider", *extra]
     cpu, began = _cpu(), time.monotonic()
-    process = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    process = subprocess.Popen(
+        command, cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
     peak, done = [0], threading.Event()
 
     def sample() -> None:

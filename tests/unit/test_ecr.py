@@ -41,13 +41,23 @@ def test_lifecycle_expires_untagged_images_and_keeps_recent_tagged_ones(plan, in
         {
             "rulePriority": 1,
             "description": f"Expire untagged images {untagged_days} days after push",
-            "selection": {"tagStatus": "untagged", "countType": "sinceImagePushed", "countUnit": "days", "countNumber": untagged_days},
+            "selection": {
+                "tagStatus": "untagged",
+                "countType": "sinceImagePushed",
+                "countUnit": "days",
+                "countNumber": untagged_days,
+            },
             "action": {"type": "expire"},
         },
         {
             "rulePriority": 2,
             "description": f"Keep the {tagged_kept} most recent tagged images",
-            "selection": {"tagStatus": "tagged", "tagPatternList": ["*"], "countType": "imageCountMoreThan", "countNumber": tagged_kept},
+            "selection": {
+                "tagStatus": "tagged",
+                "tagPatternList": ["*"],
+                "countType": "imageCountMoreThan",
+                "countNumber": tagged_kept,
+            },
             "action": {"type": "expire"},
         },
     ]

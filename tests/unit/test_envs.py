@@ -68,11 +68,10 @@ def policy_failures(plans, tmp_path_factory):
     failures: dict[str, dict[str, set[str]]] = {env: {"checkov": set(), "plancheck": set()} for env in plans}
     scanned = set()
     for report in reports if isinstance(reports, list) else [reports]:
-        for record in report.passed_checks + report.failed_checks:
-            env = Path(record.file_path).stem
-            scanned.add(env)
-            if record in report.failed_checks:
-                failures[env]["checkov"].add(f"{record.check_id} {record.resource}")
+        scanned.update(Path(record.file_path).stem for record in report.passed_checks)
+        for record in report.failed_checks:
+            scanned.add(Path(record.file_path).stem)
+            failures[Path(record.file_path).stem]["checkov"].add(f"{record.check_id} {record.resource}")
     assert scanned == set(plans), f"checkov reported on {sorted(scanned)} only"
     for env, plan in plans.items():
         failures[env]["plancheck"] = {f"{f.check_id} {f.address}" for f in evaluate(plan.raw) if not f.passed}
@@ -136,6 +135,15 @@ def test_hml_and_prod_differ_only_where_intended(plans):
     assert not unexpected, "hml and prod differ beyond the allow-list of envs.yaml:\n  " + "\n  ".join(unexpected)
     unused = [r["why"] + r["attribute"] for r in allowed["attributes"] if r["why"] + r["attribute"] not in used]
     assert not unused, f"allow-list entries that no longer differ (remove them): {unused}"
+
+
+def test_hml_and_prod_inputs_differ_only_where_intended(plans):
+    allowed = INVENTORY["hml_prod_differences"]["variables"]
+    hml, prod = plans["hml"].raw["variables"], plans["prod"].raw["variables"]
+    different = {name for name in set(hml) | set(prod) if hml.get(name) != prod.get(name)}
+    unexpected, unused = sorted(different - set(allowed)), sorted(set(allowed) - different)
+    assert not unexpected, f"hml and prod inputs differ beyond envs.yaml in {unexpected}"
+    assert not unused, f"allowed input differences that no longer differ (remove them): {unused}"
 
 
 @pytest.mark.parametrize("env", ["hml", "prod"])
@@ -271,9 +279,13 @@ def test_outputs_exist_with_their_shape(plans, env):
     assert sorted(plan.outputs) == sorted(specs), f"{env}: outputs {sorted(plan.outputs)}, expected {sorted(specs)}"
     variables = plan.raw["variables"]
     # envs/local has no az_count variable: it spreads over as many zones as its subnets.
-    az_count = variables["az_count"]["value"] if "az_count" in variables else len(INVENTORY["spread"][env]["subnet_azs"])
+    az_count = (
+        variables["az_count"]["value"] if "az_count" in variables else len(INVENTORY["spread"][env]["subnet_azs"])
+    )
     prefix = variables["name_prefix"]["value"] or f"{variables['project']['value']}-{variables['environment']['value']}"
-    problems = [p for name, spec in specs.items() for p in _check_output(name, plan.outputs[name], spec, az_count, prefix)]
+    problems = [
+        p for name, spec in specs.items() for p in _check_output(name, plan.outputs[name], spec, az_count, prefix)
+    ]
     assert not problems, f"{env}: outputs of the wrong shape:\n  " + "\n  ".join(problems)
     known = sorted(set(specs) - plan.unknown_outputs)
     expected_known = [name for name in INVENTORY["known_at_plan"] if name in specs]
@@ -281,4 +293,3 @@ def test_outputs_exist_with_their_shape(plans, env):
         f"{env}: known at plan time: {known}, envs.yaml says {expected_known}; "
         f"known after apply: {sorted(plan.unknown_outputs)}"
     )
-

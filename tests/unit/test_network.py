@@ -122,7 +122,9 @@ def test_only_the_public_and_private_tiers_route_to_the_internet(plan, instance)
         assert plan.references(address, via), f"{address}: no {via}"
     # The S3 gateway endpoint serves the private and database tiers; the public tier has no use for it.
     tables = plan.references(f"{instance}.aws_vpc_endpoint.s3", "route_table_ids")
-    expected_tables = [f"{instance}.aws_route_table.database"] + [f'{instance}.aws_route_table.private["{az}"]' for az in azs]
+    expected_tables = [f"{instance}.aws_route_table.database"] + [
+        f'{instance}.aws_route_table.private["{az}"]' for az in azs
+    ]
     assert tables == sorted(expected_tables), f"{instance}: the S3 endpoint is on {tables}"
 
 

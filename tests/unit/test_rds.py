@@ -29,7 +29,9 @@ def test_values(plan):
 @pytest.mark.parametrize("instance", INSTANCES)
 def test_every_cluster_and_instance_meets_the_security_baseline(plan, instance):
     plan.assert_values({f"{instance}.aws_rds_cluster.this": INVENTORY["cluster"]})
-    plan.assert_values({address: INVENTORY["instance"] for address in plan.of_type("aws_rds_cluster_instance", instance)})
+    plan.assert_values(
+        {address: INVENTORY["instance"] for address in plan.of_type("aws_rds_cluster_instance", instance)}
+    )
 
 
 @pytest.mark.parametrize("instance", INSTANCES)
@@ -60,7 +62,9 @@ def test_monitoring_role_trust_is_limited_to_rds_of_this_account(plan):
     plan.assert_policies(INVENTORY["policies"])
     for instance in ("module.defaults", "module.hml_like", "module.prod_like"):
         for address in plan.of_type("aws_rds_cluster_instance", instance):
-            assert plan.references(address, "monitoring_role_arn") == [f"{instance}.aws_iam_role.monitoring[0]"], address
+            assert plan.references(address, "monitoring_role_arn") == [f"{instance}.aws_iam_role.monitoring[0]"], (
+                address
+            )
 
 
 def test_naming_and_tagging_conventions(plan):

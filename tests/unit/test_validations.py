@@ -33,7 +33,7 @@ pytestmark = [
     pytest.mark.terraform_plan(BAD_PRECONDITIONS, failing=True),
 ]
 
-_BLOCK = re.compile(r'^(variable|resource|data)\s+"([^"]+)"(?:\s+"([^"]+)")?\s*\{')
+_BLOCK = re.compile(r'^(variable|resource|data|output)\s+"([^"]+)"(?:\s+"([^"]+)")?\s*\{')
 _VALIDATION = re.compile(r"^\s+validation\s*\{")
 _CHECK = re.compile(r"^\s+(precondition|postcondition)\s*\{")
 _CONDITION = re.compile(r"^\s+condition\s*=")
@@ -71,7 +71,13 @@ def _rule_lines(text: str) -> dict[tuple[str, str], list[int]]:
         header = _BLOCK.match(line)
         if header:
             kind, first, second = header.groups()
-            block = {"variable": f"var.{first}", "resource": f"{first}.{second}", "data": f"data.{first}.{second}"}[kind]
+            addresses = {
+                "variable": f"var.{first}",
+                "output": f"output.{first}",
+                "resource": f"{first}.{second}",
+                "data": f"data.{first}.{second}",
+            }
+            block = addresses[kind]
         elif _VALIDATION.match(line):
             lines.setdefault((block, "validation"), []).append(number)
         elif _CHECK.match(line):
@@ -101,6 +107,9 @@ def rules_in(path: Path) -> tuple[Rule, ...]:
     for variable in parsed.get("variable", []):
         for name, body in variable.items():
             add(f"var.{name}", "validation", body.get("validation", []))
+    for output in parsed.get("output", []):
+        for name, body in output.items():
+            add(f"output.{name}", "precondition", body.get("precondition", []))
     for mode, prefix in (("resource", ""), ("data", "data.")):
         for block in parsed.get(mode, []):
             for resource_type, resources in block.items():
@@ -208,10 +217,10 @@ def test_bad_combination_fails_its_check_with_its_message(plan_diagnostics, case
     diagnostics = [d for d in everything if d.detail == expected]
     shown = "\n  ".join(d.line_text() for d in everything)
     assert diagnostics, f"{case}: no diagnostic says {expected!r}; the plan reports:\n  {shown}"
-    summary = f"Resource {rule.kind} failed"
     for diagnostic in diagnostics:
-        assert (diagnostic.summary, diagnostic.filename, diagnostic.line) == (summary, rule.file, rule.line), (
-            f"{case}: expected '{summary}' at {rule.file}:{rule.line}, got:\n  {diagnostic.line_text()}"
+        located = (diagnostic.filename, diagnostic.line) == (rule.file, rule.line)
+        assert located and diagnostic.summary.endswith(f"{rule.kind} failed"), (
+            f"{case}: expected a failed {rule.kind} at {rule.file}:{rule.line}, got:\n  {diagnostic.line_text()}"
         )
 
 
