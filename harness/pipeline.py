@@ -167,5 +167,5 @@ def run_demo_pipeline(emulator: Any, outputs: dict[str, Any], say: Any) -> str:
     parquet_key, _ = result_keys(key)
     return (
         f"s3://{outputs['results_bucket_name']}/{parquet_key} (+ profile.json): "
-        f"{table.num_rows} rows x {table.num_columns} columns, checked against the upload"
+        f"{table.num_rows} rows x {table.num_columns} columns, matching the upload"
     )

@@ -596,6 +596,10 @@ class PlanCache:
                 self._providers[key] = provider
         return provider
 
+    def provider_pids(self) -> list[int]:
+        with self._guard:
+            return [provider.process.pid for provider in self._providers.values()]
+
     def start(self, request: _Request) -> concurrent.futures.Future:
         with self._guard:
             if request not in self._futures:

@@ -141,6 +141,10 @@ def render_cli_config(mirror: Path | None, plugin_cache: Path) -> str:
     lines = [
         "# Written by harness.toolchain; do not edit (regenerated on every run).",
         f'plugin_cache_dir = "{plugin_cache}"',
+        # Lock files are not committed, so without this every init re-installs the cache entry, and a
+        # concurrent init or plan finds the provider gone ("mkdir ...: file exists", "no package ... cached
+        # in .terraform/providers"). The lock file of each copy then records the cached package's hash.
+        "plugin_cache_may_break_dependency_lock_file = true",
     ]
     if mirror is not None:
         lines += [

@@ -7,13 +7,19 @@ Terraform root planned inside the suite against a bare `terraform init && terraf
 Wall time is the median of the measured runs (the warm-up fills the plugin cache, .pyc files and the
 page cache). Peak memory is sampled every 0.2 s as the sum of the resident sets of the whole process
 tree (pytest, the emulator, terraform and provider processes); the largest single process is reported
-too. The machine's load average is printed: the numbers only mean something on an otherwise idle host.
+too. Each run also reports the CPU the rest of the machine used meanwhile: on a shared host the wall time
+only means something next to it.
+
+Per root, three views: inside the suite (plans run two at a time next to the other tests), the
+harness alone (the suite's own code, tftest and one shared provider, one root at a time), and bare
+Terraform alone (init, plan -out, show -json, the provider started by Terraform for every command).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import resource
 import shutil
@@ -30,7 +36,7 @@ sys.path.insert(0, str(REPO_ROOT))
 
 from harness import toolchain  # noqa: E402
 from harness.emulator import Emulator  # noqa: E402
-from harness.testing import BACKEND_OVERRIDE, copy_root  # noqa: E402
+from harness.testing import BACKEND_OVERRIDE, PlanCache, copy_root  # noqa: E402
 
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 
@@ -65,11 +71,28 @@ def _cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def _process_cpu(pids: list[int]) -> float:
+    total = 0.0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
+def _machine_busy() -> float:
+    """CPU seconds every process of the machine has used since boot (user, nice, system, irq, softirq)."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().splitlines()[0].split()[1:8]]
+    return (sum(fields) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")
+
+
 def run_suite(timings: Path, extra: list[str]) -> dict:
     """One `pytest -m unit` run: wall, CPU of the process tree, peak tree RSS, outcome line."""
     env = dict(os.environ, UNIT_PLAN_TIMINGS=str(timings))
     command = [str(REPO_ROOT / ".venv" / "bin" / "pytest"), "-m", "unit", "-q", "-p", "no:cacheprovider", *extra]
-    cpu, began = _cpu(), time.monotonic()
+    cpu, busy, began = _cpu(), _machine_busy(), time.monotonic()
     process = subprocess.Popen(
         command, cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
@@ -85,10 +108,12 @@ def run_suite(timings: Path, extra: list[str]) -> dict:
     done.set()
     sampler.join()
     wall = time.monotonic() - began
+    used = _cpu() - cpu
     summary = [line for line in output.splitlines() if " in " in line and ("passed" in line or "failed" in line)]
     return {
         "wall_seconds": round(wall, 1),
-        "cpu_seconds": round(_cpu() - cpu, 1),
+        "cpu_seconds": round(used, 1),
+        "other_processes_cpu_seconds": round(max(0.0, _machine_busy() - busy - used), 1),
         "peak_tree_rss_mb": round(peak[0] / 2**20),
         "max_process_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
         "exit_code": process.returncode,
@@ -98,6 +123,44 @@ def run_suite(timings: Path, extra: list[str]) -> dict:
 
 def suite_plan_timings(folder: Path) -> list[dict]:
     return [entry for path in sorted(folder.glob("timings-*.json")) for entry in json.loads(path.read_text())]
+
+
+class _Folders:
+    """The one method of pytest's tmp_path_factory that PlanCache uses."""
+
+    def __init__(self, root: Path):
+        self.root, self.count = root, 0
+
+    def mktemp(self, name: str) -> Path:
+        self.count += 1
+        path = self.root / f"{name}-{self.count}"
+        path.mkdir(parents=True)
+        return path
+
+
+def harness_plans(requests: list[dict]) -> list[dict]:
+    """Each root through the suite's own PlanCache (tftest, shared provider), one at a time."""
+    logging.getLogger("tftest").setLevel(logging.CRITICAL + 1)  # failing roots fail on purpose
+    chain = toolchain.ensure()
+    results = []
+    with Emulator.start() as emulator, tempfile.TemporaryDirectory(prefix="bench-harness-") as scratch:
+        cache = PlanCache(_Folders(Path(scratch)), chain, emulator, concurrency=1, share_provider=True)
+        try:
+            for request in requests:
+                plan = cache.diagnostics if request["failing"] else cache.summary
+                tf_vars = {name: json.loads(value) for name, value in request["tf_vars"].items()}
+                cpu, provider_cpu, began = _cpu(), _process_cpu(cache.provider_pids()), time.monotonic()
+                plan(request["root"], tuple(request["var_files"]), **tf_vars)
+                results.append(
+                    {
+                        "root": request["root"],
+                        "seconds": round(time.monotonic() - began, 2),
+                        "cpu_seconds": round(_cpu() - cpu + _process_cpu(cache.provider_pids()) - provider_cpu, 2),
+                    }
+                )
+        finally:
+            cache.close()
+    return results
 
 
 def bare_plans(requests: list[dict]) -> list[dict]:
@@ -112,7 +175,9 @@ def bare_plans(requests: list[dict]) -> list[dict]:
             emulator.write_provider_override(copy)
             (copy / "backend_override.tf").write_text(BACKEND_OVERRIDE)
             arguments = [f"-var-file={name}" for name in request["var_files"]]
-            arguments += [f"-var={name}={value}" for name, value in request["tf_vars"].items()]
+            for name, value in request["tf_vars"].items():
+                decoded = json.loads(value)
+                arguments.append(f"-var={name}={decoded if isinstance(decoded, str) else value}")
             steps = {
                 "init": ["init", "-input=false", "-no-color"],
                 "plan": ["plan", "-input=false", "-no-color", "-out=tfplan", *arguments],
@@ -139,6 +204,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write every number to this file")
     parser.add_argument("pytest_args", nargs="*", help="extra pytest arguments (after --)")
     args = parser.parse_args(argv)
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
 
     report: dict = {"load_average_before": os.getloadavg(), "cpus": os.cpu_count(), "runs": []}
     print(f"{os.cpu_count()} CPUs, load average {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
@@ -149,7 +216,8 @@ def main(argv: list[str] | None = None) -> int:
             result["label"] = label
             report["runs"].append(result)
             print(
-                f"{label:>8}: {result['wall_seconds']:6.1f} s wall, {result['cpu_seconds']:6.1f} s CPU, "
+                f"{label:>8}: {result['wall_seconds']:6.1f} s wall, {result['cpu_seconds']:6.1f} s CPU "
+                f"(other processes: {result['other_processes_cpu_seconds']:.1f} s CPU), "
                 f"peak {result['peak_tree_rss_mb']} MB (tree), exit {result['exit_code']}: {result['summary']}"
             )
         measured = report["runs"][1:]
@@ -174,16 +242,24 @@ def main(argv: list[str] | None = None) -> int:
         for root, entries in per_root.items()
     }
     if not args.no_bare:
+        report["harness_roots"] = {entry["root"]: entry for entry in harness_plans(requests)}
         report["bare_roots"] = {entry["root"]: entry for entry in bare_plans(requests)}
-    print("\nper root (seconds): inside the suite (median, plans run concurrently with other tests) | bare, alone")
-    print(f"{'root':38} {'init':>6} {'plan+show':>9} | {'init':>6} {'plan':>6} {'show':>6} {'CPU':>6}")
+    print("\nper root, seconds (failing roots: plan -json, no show)")
+    print(f"{'':36} {'in the suite':>17} | {'harness alone':>13} | {'bare terraform alone':>34}")
+    print(
+        f"{'root':36} {'init':>6} {'plan+show':>10} | {'wall':>6} {'CPU':>6} | "
+        f"{'init':>6} {'plan':>6} {'show':>6} {'wall':>6} {'CPU':>6}"
+    )
     for root, suite in sorted(report["suite_roots"].items()):
+        harness = report.get("harness_roots", {}).get(root, {})
         bare = report.get("bare_roots", {}).get(root, {})
-        cpu = sum(v for k, v in bare.items() if k.endswith("_cpu_seconds"))
+        bare_wall = sum(bare.get(f"{step}_seconds", 0) for step in ("init", "plan", "show"))
+        bare_cpu = sum(bare.get(f"{step}_cpu_seconds", 0) for step in ("init", "plan", "show"))
         print(
-            f"{root:38} {suite['init_seconds']:6.1f} {suite['plan_seconds']:9.1f} | "
+            f"{root:36} {suite['init_seconds']:6.1f} {suite['plan_seconds']:10.1f} | "
+            f"{harness.get('seconds', 0):6.1f} {harness.get('cpu_seconds', 0):6.1f} | "
             f"{bare.get('init_seconds', 0):6.1f} {bare.get('plan_seconds', 0):6.1f} {bare.get('show_seconds', 0):6.1f} "
-            f"{cpu:6.1f}"
+            f"{bare_wall:6.1f} {bare_cpu:6.1f}"
         )
     report["load_average_after"] = os.getloadavg()
     print(f"load average after: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
