@@ -11,14 +11,14 @@ STAMP      := $(VENV)/.installed
 ARGS       ?=
 PYTEST_ARGS ?=
 
-.PHONY: setup demo test check unit integration e2e emulator docs fmt lint scan clean
+.PHONY: setup demo test check unit integration e2e emulator docs fmt lint lock clean
 
-$(STAMP): pyproject.toml apps/batch/pyproject.toml
+$(STAMP): pyproject.toml apps/batch/pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "error: Python >= 3.11 is required (found " + sys.version.split()[0] + ")")'
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@echo "==> installing Python packages into $(VENV) (pinned in pyproject.toml)"
 	@$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
-	@$(PY) -m pip install --quiet --disable-pip-version-check -e . -e apps/batch
+	@$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e . -e apps/batch
 	@touch $(STAMP)
 
 setup: $(STAMP)
@@ -59,6 +59,12 @@ docs: setup
 fmt: setup
 	@for d in modules envs tests/unit/roots tests/integration/roots; do test -d $$d && terraform fmt -recursive $$d; done; true
 	@$(VENV)/bin/ruff format .
+
+# Re-pin the transitive set after a change to pyproject.toml.
+lock: setup
+	@{ echo "# Transitive pins of the project venv (pip freeze); make installs with -c constraints.txt so every"; \
+	   echo "# machine runs the exact set CI ran. Regenerate after changing pyproject.toml: make lock"; \
+	   $(PY) -m pip freeze --exclude-editable | grep -v -e '^-e' -e '^batch-worker' -e '^aws-platform'; } > constraints.txt
 
 clean:
 	rm -rf .run reports .pytest_cache
