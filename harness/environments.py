@@ -72,6 +72,7 @@ class Target:
     @classmethod
     def on_aws(cls, chain: Toolchain, environ: dict[str, str] | None = None) -> Target:
         import boto3
+        from botocore.exceptions import BotoCoreError, ClientError
 
         environ = dict(os.environ if environ is None else environ)
         region = environ.get("AWS_REGION") or environ.get("AWS_DEFAULT_REGION")
@@ -80,7 +81,12 @@ class Target:
         if environ.get("AWS_ENDPOINT_URL"):
             raise TargetError("--target aws with AWS_ENDPOINT_URL set would not reach AWS: unset AWS_ENDPOINT_URL")
         session = boto3.Session(region_name=region)
-        caller = session.client("sts").get_caller_identity()
+        try:
+            caller = session.client("sts").get_caller_identity()
+        except (BotoCoreError, ClientError) as error:
+            raise TargetError(
+                f"--target aws cannot tell whose account this is (sts:GetCallerIdentity): {error}"
+            ) from None
         environ["AWS_REGION"] = region
         return cls(
             name="aws",

@@ -58,6 +58,11 @@ def resolve_target(option: str | None, environ: dict[str, str]) -> str:
     return target
 
 
+def target_of(config: pytest.Config) -> str:
+    """The run's target, ``emulator`` or ``aws`` (resolved once, when pytest starts)."""
+    return config.stash[_target_key]
+
+
 def environment_group(name: str) -> pytest.MarkDecorator:
     """The xdist group of an environment: every test using it runs in the worker that applied it."""
     return pytest.mark.xdist_group(f"env-{name}")
@@ -109,7 +114,7 @@ def selects_applying_tests(markexpr: str, args: list[str]) -> bool:
 @pytest.fixture(scope="session")
 def platform_target(request: pytest.FixtureRequest, project_toolchain: Any) -> Target:
     """The emulator (the session's ``emulator`` fixture) or the AWS account of the caller's credentials."""
-    if request.config.stash[_target_key] == "emulator":
+    if target_of(request.config) == "emulator":
         return Target.on_emulator(request.getfixturevalue("emulator"), project_toolchain)
     try:
         return Target.on_aws(project_toolchain)
@@ -118,20 +123,21 @@ def platform_target(request: pytest.FixtureRequest, project_toolchain: Any) -> T
 
 
 @pytest.fixture(scope="session")
-def platform_env(platform_target: Target, project_toolchain: Any) -> Iterator[Any]:
+def platform_env(request: pytest.FixtureRequest, project_toolchain: Any) -> Iterator[Any]:
     """Factory: ``platform_env("hml")`` is envs/hml applied under a unique prefix, once per session."""
     applied: dict[str, Environment] = {}
     failed: dict[str, str] = {}
 
     def get(name: str) -> Environment:
         spec = ENVIRONMENTS[name]
-        if platform_target.name == "aws" and spec.emulator_only:
+        if target_of(request.config) == "aws" and spec.emulator_only:
             pytest.skip(f"not on --target aws: {spec.emulator_only}")
         if name in failed:
             pytest.fail(f"envs/{name} could not be applied earlier in this session: {failed[name]}", pytrace=False)
         if name not in applied:
             try:
-                applied[name] = Environment.create(spec, platform_target, project_toolchain)
+                target = request.getfixturevalue("platform_target")
+                applied[name] = Environment.create(spec, target, project_toolchain)
                 applied[name].apply()
             except Exception as error:
                 failed[name] = str(error).splitlines()[0]

@@ -9,7 +9,7 @@ import uuid
 import pytest
 
 from harness import pipeline
-from harness.integration import environment_group
+from harness.integration import environment_group, target_of
 
 pytestmark = [pytest.mark.e2e, environment_group("local")]
 
@@ -18,8 +18,8 @@ SHORT_ATTEMPT_TIMEOUT_SECONDS = 2
 
 
 @pytest.fixture(scope="module")
-def env(platform_target, platform_env):
-    if platform_target.name == "aws":
+def env(request, platform_env):
+    if target_of(request.config) == "aws":
         pytest.skip(
             "e2e runs the worker as a process of the emulator; on AWS it needs the worker image pushed to the "
             "environment's ECR repository, which this suite does not build"
