@@ -21,8 +21,19 @@ from tf_resource_view import UNKNOWN, is_unresolved_text, resource_view
 
 SECRET_WORDS = {"PASSWORD", "PASSWD", "PASSPHRASE", "SECRET", "TOKEN", "CREDENTIAL", "CREDENTIALS", "APIKEY"}
 KEY_QUALIFIERS = {
-    "API", "ACCESS", "PRIVATE", "SECRET", "SIGNING", "CLIENT", "AUTH", "MASTER", "ENCRYPTION", "SSH", "SESSION",
-    "HMAC", "JWT",
+    "API",
+    "ACCESS",
+    "PRIVATE",
+    "SECRET",
+    "SIGNING",
+    "CLIENT",
+    "AUTH",
+    "MASTER",
+    "ENCRYPTION",
+    "SSH",
+    "SESSION",
+    "HMAC",
+    "JWT",
 }
 POINTER_SUFFIXES = {"ARN", "ID", "NAME", "PATH", "FILE", "URL", "URI", "PREFIX", "BUCKET", "REGION"}
 WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
@@ -67,7 +78,7 @@ class BatchJobDefinitionSecretsNotInEnvironment(BaseResourceCheck):
             categories=(CheckCategories.SECRETS,),
             supported_resources=("aws_batch_job_definition",),
             guideline=(
-                "Move the variable from environment to secrets = [{ name = \"DB_PASSWORD\", valueFrom = "
+                'Move the variable from environment to secrets = [{ name = "DB_PASSWORD", valueFrom = '
                 "<Secrets Manager secret or SSM parameter ARN> }] and let the execution role read it."
             ),
         )

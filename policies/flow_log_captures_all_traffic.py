@@ -23,7 +23,7 @@ class FlowLogCapturesAllTraffic(BaseResourceCheck):
             categories=(CheckCategories.LOGGING,),
             supported_resources=("aws_flow_log",),
             guideline=(
-                "Set traffic_type = \"ALL\" on the aws_flow_log: ACCEPT or REJECT alone records half the traffic."
+                'Set traffic_type = "ALL" on the aws_flow_log: ACCEPT or REJECT alone records half the traffic.'
             ),
         )
 

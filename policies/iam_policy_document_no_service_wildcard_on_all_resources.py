@@ -26,7 +26,7 @@ class IamPolicyDocumentNoServiceWildcardOnAllResources(BaseDataCheck):
             supported_data=("aws_iam_policy_document",),
             guideline=(
                 "In every statement with effect Allow, list the actions needed (s3:GetObject, not s3:* or *) and "
-                "the resource ARNs (not \"*\"); replace not_actions/not_resources with explicit lists."
+                'the resource ARNs (not "*"); replace not_actions/not_resources with explicit lists.'
             ),
         )
 

@@ -31,7 +31,7 @@ class IamPolicyGrantsNoServiceWildcardOnAllResources(BaseResourceCheck):
             ),
             guideline=(
                 "List the actions the principal needs (s3:GetObject, not s3:* or *) and the ARNs it needs them on "
-                "(not \"*\"); replace Allow + NotAction/NotResource with explicit lists."
+                '(not "*"); replace Allow + NotAction/NotResource with explicit lists.'
             ),
         )
 

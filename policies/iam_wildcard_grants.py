@@ -149,12 +149,8 @@ def grants_whole_services_on_everything(grant: Grant) -> Any:
         return UNKNOWN
     if grant.effect != "Allow" or grant.names_principals is True:
         return False
-    broad_actions = _either(
-        _present(grant.not_actions), _any_matches(grant.actions, WHOLE_SERVICE_ACTION.match)
-    )
-    broad_resources = _either(
-        _present(grant.not_resources), _any_matches(grant.resources, lambda value: value == "*")
-    )
+    broad_actions = _either(_present(grant.not_actions), _any_matches(grant.actions, WHOLE_SERVICE_ACTION.match))
+    broad_resources = _either(_present(grant.not_resources), _any_matches(grant.resources, lambda value: value == "*"))
     if broad_actions is False or broad_resources is False:
         return False
     if broad_actions is True and broad_resources is True and grant.names_principals is False:

@@ -24,20 +24,56 @@ REQUIRED_TAGS = ("Project", "Environment", "Owner")
 DEFAULT_PROVIDER_ADDRESS = "aws.default"
 TAGGED_RESOURCE_TYPES = (
     # network
-    "aws_vpc", "aws_subnet", "aws_internet_gateway", "aws_nat_gateway", "aws_eip", "aws_route_table",
-    "aws_network_acl", "aws_security_group", "aws_vpc_endpoint", "aws_flow_log", "aws_lb", "aws_lb_target_group",
-    "aws_wafv2_web_acl", "aws_acm_certificate", "aws_route53_zone", "aws_cloudfront_distribution",
+    "aws_vpc",
+    "aws_subnet",
+    "aws_internet_gateway",
+    "aws_nat_gateway",
+    "aws_eip",
+    "aws_route_table",
+    "aws_network_acl",
+    "aws_security_group",
+    "aws_vpc_endpoint",
+    "aws_flow_log",
+    "aws_lb",
+    "aws_lb_target_group",
+    "aws_wafv2_web_acl",
+    "aws_acm_certificate",
+    "aws_route53_zone",
+    "aws_cloudfront_distribution",
     # data and keys
-    "aws_s3_bucket", "aws_kms_key", "aws_ecr_repository", "aws_secretsmanager_secret", "aws_ssm_parameter",
-    "aws_rds_cluster", "aws_rds_cluster_instance", "aws_db_instance", "aws_db_subnet_group", "aws_dynamodb_table",
+    "aws_s3_bucket",
+    "aws_kms_key",
+    "aws_ecr_repository",
+    "aws_secretsmanager_secret",
+    "aws_ssm_parameter",
+    "aws_rds_cluster",
+    "aws_rds_cluster_instance",
+    "aws_db_instance",
+    "aws_db_subnet_group",
+    "aws_dynamodb_table",
     "aws_efs_file_system",
     # compute and orchestration
-    "aws_batch_compute_environment", "aws_batch_job_queue", "aws_batch_job_definition", "aws_sfn_state_machine",
-    "aws_lambda_function", "aws_ecs_cluster", "aws_ecs_service", "aws_ecs_task_definition", "aws_eks_cluster",
-    "aws_eks_node_group", "aws_instance", "aws_launch_template",
+    "aws_batch_compute_environment",
+    "aws_batch_job_queue",
+    "aws_batch_job_definition",
+    "aws_sfn_state_machine",
+    "aws_lambda_function",
+    "aws_ecs_cluster",
+    "aws_ecs_service",
+    "aws_ecs_task_definition",
+    "aws_eks_cluster",
+    "aws_eks_node_group",
+    "aws_instance",
+    "aws_launch_template",
     # identity, messaging, observability
-    "aws_iam_role", "aws_iam_policy", "aws_iam_openid_connect_provider", "aws_sns_topic", "aws_sqs_queue",
-    "aws_cloudwatch_log_group", "aws_cloudwatch_metric_alarm", "aws_cloudwatch_event_rule",
+    "aws_iam_role",
+    "aws_iam_policy",
+    "aws_iam_openid_connect_provider",
+    "aws_sns_topic",
+    "aws_sqs_queue",
+    "aws_cloudwatch_log_group",
+    "aws_cloudwatch_metric_alarm",
+    "aws_cloudwatch_event_rule",
 )
 
 
@@ -49,7 +85,7 @@ class ResourcesHaveRequiredTags(BaseResourceCheck):
             categories=(CheckCategories.CONVENTION,),
             supported_resources=TAGGED_RESOURCE_TYPES,
             guideline=(
-                "Set Project, Environment and Owner in the environment's provider \"aws\" default_tags (the "
+                'Set Project, Environment and Owner in the environment\'s provider "aws" default_tags (the '
                 "platform's way) or in the resource's tags; a resource tag with an empty value overrides the default."
             ),
         )
@@ -75,7 +111,6 @@ class ResourcesHaveRequiredTags(BaseResourceCheck):
         if absent or any(value is UNKNOWN for value in values.values()):
             return CheckResult.UNKNOWN
         return CheckResult.PASSED
-
 
     def _provider_in_input(self, conf: dict[str, Any]) -> bool:
         """Whether the HCL scan holds the aws provider block that configures this resource.

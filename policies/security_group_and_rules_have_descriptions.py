@@ -46,7 +46,7 @@ class SecurityGroupAndRulesHaveDescriptions(BaseResourceCheck):
                 "aws_vpc_security_group_egress_rule",
             ),
             guideline=(
-                "Set description on the group (not the provider default \"Managed by Terraform\"), on every "
+                'Set description on the group (not the provider default "Managed by Terraform"), on every '
                 "inline ingress/egress block and on every standalone rule, saying who may connect and why."
             ),
         )

@@ -98,7 +98,7 @@ class SecurityGroupInternetIngressOnlyOnAlbGroup(BaseResourceCheck):
             supported_resources=tuple(SOURCE_ATTRIBUTES),
             guideline=(
                 "Internet ingress belongs on the load balancer's group only: tag that aws_security_group "
-                "Role = \"alb\" and attach the 0.0.0.0/0 / ::/0 rules to it; every other group admits sources "
+                'Role = "alb" and attach the 0.0.0.0/0 / ::/0 rules to it; every other group admits sources '
                 "it owns (the ALB group, a VPC CIDR, a prefix list)."
             ),
         )

@@ -23,8 +23,8 @@ class SfnStateMachineLogsAllEvents(BaseResourceCheck):
             categories=(CheckCategories.LOGGING,),
             supported_resources=("aws_sfn_state_machine",),
             guideline=(
-                "Add logging_configuration { level = \"ALL\", log_destination = "
-                "\"${aws_cloudwatch_log_group.x.arn}:*\" }; ERROR or FATAL drops the successful transitions."
+                'Add logging_configuration { level = "ALL", log_destination = '
+                '"${aws_cloudwatch_log_group.x.arn}:*" }; ERROR or FATAL drops the successful transitions.'
             ),
         )
 

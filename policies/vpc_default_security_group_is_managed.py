@@ -22,7 +22,7 @@ class VpcDefaultSecurityGroupIsManaged(BaseResourceCheck):
             categories=(CheckCategories.NETWORKING,),
             supported_resources=("aws_vpc", "aws_default_vpc"),
             guideline=(
-                "Add resource \"aws_default_security_group\" with vpc_id = <the VPC>.id and no ingress or egress "
+                'Add resource "aws_default_security_group" with vpc_id = <the VPC>.id and no ingress or egress '
                 "blocks, next to the VPC (the network module does it for its own VPC)."
             ),
         )

@@ -22,7 +22,7 @@ class VpcHasFlowLogCapturingAllTraffic(BaseResourceCheck):
             categories=(CheckCategories.LOGGING,),
             supported_resources=("aws_vpc",),
             guideline=(
-                "Add an aws_flow_log with vpc_id = <the VPC>.id and traffic_type = \"ALL\" (CloudWatch Logs or "
+                'Add an aws_flow_log with vpc_id = <the VPC>.id and traffic_type = "ALL" (CloudWatch Logs or '
                 "S3 destination); ACCEPT or REJECT alone misses half of the traffic."
             ),
         )
