@@ -33,6 +33,11 @@ few things that moto 5.2.5 does not do; this module adds them, in-process, insid
    ``s3:TlsVersion`` or request headers), so every condition-guarded Deny matches and the platform's
    TLS and encryption guards refused every object read, write and delete, ``force_destroy`` included
    (``moto/s3/models.py``, ``FakeBucket.get_permission``).
+10. A security group rule call repeated within a few seconds with the same arguments gets the first
+   call's answer: under load the provider's SDK sometimes retries an Authorize/Revoke whose first attempt
+   the emulator had already applied, and the retry then failed with InvalidPermission.Duplicate/NotFound
+   (seen 2 times in ~8 loaded integration runs). A repeat after the window still fails as on AWS
+   (``moto/ec2/models/security_groups.py``, ``SecurityGroupBackend.authorize_/revoke_security_group_*``).
 
 Each patch is tied to moto 5.2.5: ``apply()`` refuses any other version, and
 ``tests/unit/emulator/test_moto_patches.py`` plus the emulator smoke test fail loudly when an upgrade moves
@@ -75,6 +80,7 @@ def apply() -> None:
     _run_batch_jobs_locally()
     _resolve_unrevisioned_job_definitions()
     _skip_bucket_policy_evaluation()
+    _absorb_security_group_rule_retries()
     _applied = True
 
 
@@ -285,3 +291,45 @@ def _skip_bucket_policy_evaluation() -> None:
         return PermissionResult.NEUTRAL
 
     FakeBucket.get_permission = get_permission
+
+
+# 10. moto/ec2/models/security_groups.py: SecurityGroupBackend.{authorize,revoke}_security_group_{ingress,egress}.
+SDK_RETRY_WINDOW_SECONDS = 30.0
+
+
+def _absorb_security_group_rule_retries() -> None:
+    import json
+    import threading
+    import time
+
+    from moto.ec2.exceptions import InvalidPermissionDuplicateError, InvalidPermissionNotFoundError
+    from moto.ec2.models.security_groups import SecurityGroupBackend
+
+    answered: dict[str, tuple[float, Any]] = {}
+    lock = threading.Lock()
+
+    def call_key(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
+        return json.dumps([name, args, kwargs], sort_keys=True, default=str)
+
+    def absorbing(name: str, error: type[Exception]) -> None:
+        original = getattr(SecurityGroupBackend, name)
+
+        def method(self: SecurityGroupBackend, *args: Any, **kwargs: Any) -> Any:
+            key = call_key(name, args, kwargs)
+            try:
+                result = original(self, *args, **kwargs)
+            except error:
+                with lock:
+                    earlier = answered.get(key)
+                if earlier is not None and time.monotonic() - earlier[0] < SDK_RETRY_WINDOW_SECONDS:
+                    return earlier[1]
+                raise
+            with lock:
+                answered[key] = (time.monotonic(), result)
+            return result
+
+        setattr(SecurityGroupBackend, name, method)
+
+    for direction in ("ingress", "egress"):
+        absorbing(f"authorize_security_group_{direction}", InvalidPermissionDuplicateError)
+        absorbing(f"revoke_security_group_{direction}", InvalidPermissionNotFoundError)

@@ -265,3 +265,22 @@ def test_bucket_policy_conditions_do_not_refuse_object_requests(emulator):
     assert s3.get_object(Bucket=bucket, Key="a.txt")["Body"].read() == b"kept"
     deleted = s3.delete_objects(Bucket=bucket, Delete={"Objects": [{"Key": "a.txt"}]})
     assert [item["Key"] for item in deleted["Deleted"]] == ["a.txt"] and "Errors" not in deleted
+
+
+def test_security_group_rule_call_retried_by_the_sdk_gets_the_first_answer(emulator):
+    ec2 = emulator.client("ec2")
+    vpc = ec2.create_vpc(CidrBlock="10.7.0.0/16")["Vpc"]["VpcId"]
+    group = ec2.create_security_group(GroupName="unit-retry", Description="retry", VpcId=vpc)["GroupId"]
+    permission = [{"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "IpRanges": [{"CidrIp": "10.7.0.0/16"}]}]
+    first = ec2.authorize_security_group_ingress(GroupId=group, IpPermissions=permission)
+    retried = ec2.authorize_security_group_ingress(GroupId=group, IpPermissions=permission)
+    assert [r["SecurityGroupRuleId"] for r in retried["SecurityGroupRules"]] == [
+        r["SecurityGroupRuleId"] for r in first["SecurityGroupRules"]
+    ]
+    rules = ec2.describe_security_group_rules(Filters=[{"Name": "group-id", "Values": [group]}])["SecurityGroupRules"]
+    assert len([rule for rule in rules if not rule["IsEgress"]]) == 1
+    ec2.revoke_security_group_ingress(GroupId=group, IpPermissions=permission)
+    ec2.revoke_security_group_ingress(GroupId=group, IpPermissions=permission)
+    other = [{"IpProtocol": "tcp", "FromPort": 8443, "ToPort": 8443, "IpRanges": [{"CidrIp": "10.7.0.0/16"}]}]
+    with pytest.raises(ec2.exceptions.ClientError, match="InvalidPermission.NotFound"):
+        ec2.revoke_security_group_ingress(GroupId=group, IpPermissions=other)
