@@ -190,9 +190,10 @@ class Emulator:
     def provider_override(self, aliases: tuple[str, ...] = ()) -> str:
         return render_provider_override(self.endpoint, aliases)
 
-    def write_provider_override(self, root: Path, aliases: tuple[str, ...] = ()) -> Path:
+    def write_provider_override(self, root: Path, aliases: tuple[str, ...] | None = None) -> Path:
+        """Write the override into ``root``; by default it covers every aws provider alias the root declares."""
         path = Path(root) / OVERRIDE_FILE_NAME
-        path.write_text(self.provider_override(aliases))
+        path.write_text(self.provider_override(provider_aliases(root) if aliases is None else aliases))
         return path
 
     def client(self, service: str, region: str = "eu-west-1") -> Any:
@@ -219,6 +220,30 @@ class Emulator:
         )
         with urllib.request.urlopen(request, timeout=10):
             pass
+
+
+def provider_aliases(root: Path) -> tuple[str, ...]:
+    """The aliases of the ``provider "aws"`` blocks declared in a root's own .tf files (override files excluded).
+
+    An override file may only amend provider configurations that exist, so the emulator override must name
+    exactly these: an alias left out would reach the real AWS endpoints.
+    """
+    import hcl2
+
+    aliases: set[str] = set()
+    for path in sorted(Path(root).glob("*.tf")):
+        if path.name == "override.tf" or path.name.endswith("_override.tf"):
+            continue
+        with path.open() as handle:
+            document = hcl2.load(handle)
+        for block in document.get("provider", []):
+            config = block.get("aws")
+            alias = config.get("alias") if isinstance(config, dict) else None
+            if isinstance(alias, list):  # checkov's hcl2 parser wraps attribute values in a list
+                alias = alias[0] if alias else None
+            if alias:
+                aliases.add(str(alias).strip('"'))
+    return tuple(sorted(aliases))
 
 
 def render_provider_override(endpoint: str, aliases: tuple[str, ...] = ()) -> str:

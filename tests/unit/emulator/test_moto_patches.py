@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 
-from harness.emulator import moto_patches, render_provider_override
+from harness.emulator import moto_patches, provider_aliases, render_provider_override
 
 pytestmark = pytest.mark.unit
 
@@ -284,3 +284,13 @@ def test_security_group_rule_call_retried_by_the_sdk_gets_the_first_answer(emula
     other = [{"IpProtocol": "tcp", "FromPort": 8443, "ToPort": 8443, "IpRanges": [{"CidrIp": "10.7.0.0/16"}]}]
     with pytest.raises(ec2.exceptions.ClientError, match="InvalidPermission.NotFound"):
         ec2.revoke_security_group_ingress(GroupId=group, IpPermissions=other)
+
+
+def test_provider_aliases_are_read_from_the_root(tmp_path):
+    (tmp_path / "providers.tf").write_text(
+        'provider "aws" {\n  region = "eu-west-1"\n  default_tags {\n    tags = { A = "b" }\n  }\n}\n\n'
+        'provider "aws" {\n  alias  = "us_east_1"\n  region = "us-east-1"\n}\n'
+    )
+    (tmp_path / "emulator_override.tf").write_text('provider "aws" {\n  alias = "stale"\n}\n')
+    assert provider_aliases(tmp_path) == ("us_east_1",)
+    assert provider_aliases(tmp_path / "missing") == ()
