@@ -24,8 +24,21 @@ from harness import REPO_ROOT
 BAD_INPUTS = "tests/unit/roots/bad_inputs"
 BAD_PRECONDITIONS = "tests/unit/roots/bad_preconditions"
 INVENTORY = Path(__file__).resolve().parent / "inventory"
-INPUT_CASES: dict[str, dict[str, str]] = yaml.safe_load((INVENTORY / "bad_inputs.yaml").read_text())
-CHECK_CASES: dict[str, dict[str, str]] = yaml.safe_load((INVENTORY / "bad_preconditions.yaml").read_text())
+
+
+def _cases(stem: str) -> dict[str, dict[str, str]]:
+    """Cases of <stem>.yaml and <stem>_<module>.yaml (one file per module keeps owners out of each other's way)."""
+    cases: dict[str, dict[str, str]] = {}
+    for path in sorted(INVENTORY.glob(f"{stem}*.yaml")):
+        for name, case in (yaml.safe_load(path.read_text()) or {}).items():
+            if name in cases:
+                raise ValueError(f"{path.name}: case {name} is already defined in another {stem}*.yaml")
+            cases[name] = case
+    return cases
+
+
+INPUT_CASES = _cases("bad_inputs")
+CHECK_CASES = _cases("bad_preconditions")
 
 pytestmark = [
     pytest.mark.unit,
