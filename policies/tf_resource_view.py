@@ -213,7 +213,9 @@ class _HclGraph:
     def rendered_from_unset_variable(self, index: int | None, attribute_path: str) -> bool:
         if index is None:
             return False
-        breadcrumbs = self.vertices[index].get("rendering_breadcrumbs_", {}).get(attribute_path, [])
+        # checkov keys the breadcrumbs of nested block attributes without the block index (vpc_config.cidrs)
+        crumbs_by_path = self.vertices[index].get("rendering_breadcrumbs_", {})
+        breadcrumbs = crumbs_by_path.get(attribute_path) or crumbs_by_path.get(_normalised_label(attribute_path), [])
         for crumb in breadcrumbs:
             if crumb.get("type") != "variable":
                 continue
@@ -316,7 +318,8 @@ class _HclBlockView(BlockView):
         raw = self._conf.get(name)
         if isinstance(raw, list):
             if not raw:
-                return None
+                # inside a nested block checkov renders a list variable that has no value as a bare []
+                return UNKNOWN if self._graph.rendered_from_unset_variable(self._index, self._path + name) else None
             raw = raw[0] if len(raw) == 1 else raw
         if raw is None:
             return None

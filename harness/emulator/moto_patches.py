@@ -81,6 +81,9 @@ def apply() -> None:
     _resolve_unrevisioned_job_definitions()
     _skip_bucket_policy_evaluation()
     _absorb_security_group_rule_retries()
+    _complete_eks()
+    _add_cloudfront_response_headers_policies()
+    _keep_launch_template_tags_out_of_template_data()
     _applied = True
 
 
@@ -333,3 +336,565 @@ def _absorb_security_group_rule_retries() -> None:
     for direction in ("ingress", "egress"):
         absorbing(f"authorize_security_group_{direction}", InvalidPermissionDuplicateError)
         absorbing(f"revoke_security_group_{direction}", InvalidPermissionNotFoundError)
+
+
+# 11. moto/eks: responses.py (EKSResponse, dispatched by the botocore operation matched on method + URI),
+#     models.py (Cluster, Nodegroup, EKSBackend), urls.py (url_paths, read when the server builds the EKS app).
+EKS_CLUSTER_SG_DESCRIPTION = (
+    "EKS created security group applied to ENI that is attached to EKS Control Plane master nodes, "
+    "as well as any managed workloads."
+)
+EKS_ACCESS_POLICY_PREFIX = "arn:aws:eks::aws:cluster-access-policy/"
+EKS_EXTRA_URL_PATHS = (
+    "{0}/clusters/(?P<name>[^/]+)/updates$",
+    "{0}/clusters/(?P<name>[^/]+)/updates/(?P<updateId>[^/]+)$",
+    "{0}/clusters/(?P<name>[^/]+)/node-groups/(?P<nodegroupName>[^/]+)/update-version$",
+    "{0}/clusters/(?P<name>[^/]+)/addons$",
+    "{0}/clusters/(?P<name>[^/]+)/addons/(?P<addonName>[^/]+)$",
+    "{0}/clusters/(?P<name>[^/]+)/addons/(?P<addonName>[^/]+)/update$",
+    "{0}/clusters/(?P<name>[^/]+)/access-entries$",
+    "{0}/clusters/(?P<name>[^/]+)/access-entries/(?P<principalArn>.+)$",
+)
+
+
+def _complete_eks() -> None:
+    import contextlib
+
+    from moto.core.responses import ActionResult, EmptyResult
+    from moto.core.utils import utcnow
+    from moto.eks import urls
+    from moto.eks.exceptions import InvalidParameterException, InvalidRequestException, ResourceInUseException
+    from moto.eks.exceptions import ResourceNotFoundException as NotFound
+    from moto.eks.models import Cluster, EKSBackend, Nodegroup
+    from moto.eks.responses import EKSResponse
+    from moto.moto_api._internal import mock_random as random
+
+    for path in EKS_EXTRA_URL_PATHS:
+        urls.url_paths.setdefault(path, urls.response.dispatch)
+
+    def not_found(message: str) -> NotFound:
+        return NotFound(clusterName=None, nodegroupName=None, fargateProfileName=None, addonName=None, message=message)
+
+    def cluster_of(response: EKSResponse) -> Cluster:
+        name = response._get_param("name")
+        cluster = response.eks_backend.clusters.get(name)
+        if cluster is None:
+            raise not_found(f"No cluster found for name: {name}.")
+        for attribute in ("addons", "access_entries", "updates"):
+            if not hasattr(cluster, attribute):
+                setattr(cluster, attribute, {})
+        return cluster
+
+    def record_update(cluster: Cluster, kind: str, params: list[dict[str, str]]) -> dict[str, Any]:
+        update = {
+            "id": str(random.uuid4()),
+            "status": "Successful",
+            "type": kind,
+            "params": params,
+            "createdAt": utcnow(),
+            "errors": [],
+        }
+        cluster.updates[update["id"]] = update
+        return update
+
+    # -- clusters: access config, the cluster security group and VPC id, updates that AWS tracks by id
+    original_create_cluster = EKSResponse.create_cluster
+
+    def create_cluster(self: EKSResponse) -> ActionResult:
+        access = self._get_param("accessConfig") or {}
+        result = original_create_cluster(self)
+        cluster = cluster_of(self)
+        cluster.access_config = {"authenticationMode": access.get("authenticationMode", "CONFIG_MAP")}
+        cluster.bootstrap_cluster_creator_admin_permissions = access.get("bootstrapClusterCreatorAdminPermissions", True)
+        vpc_config = cluster.resources_vpc_config
+        vpc_config.setdefault("endpointPublicAccess", True)
+        vpc_config.setdefault("endpointPrivateAccess", False)
+        if vpc_config["endpointPublicAccess"]:
+            vpc_config.setdefault("publicAccessCidrs", ["0.0.0.0/0"])
+        from moto.ec2.models import ec2_backends
+
+        ec2 = ec2_backends[self.current_account][self.region]
+        with contextlib.suppress(Exception):  # a cluster on subnets moto does not know keeps no VPC id, as before
+            vpc_id = ec2.get_subnet(vpc_config["subnetIds"][0]).vpc_id
+            group = ec2.create_security_group(
+                name=f"eks-cluster-sg-{cluster.name}-{random.get_random_string(10, lower_case=True)}",
+                description=EKS_CLUSTER_SG_DESCRIPTION,
+                vpc_id=vpc_id,
+                tags={f"kubernetes.io/cluster/{cluster.name}": "owned", "aws:eks:cluster-name": cluster.name},
+            )
+            vpc_config["vpcId"] = vpc_id
+            vpc_config["clusterSecurityGroupId"] = group.id
+        return result
+
+    def update_cluster_config(self: EKSResponse) -> ActionResult:
+        cluster = cluster_of(self)
+        params = []
+        vpc_config = self._get_param("resourcesVpcConfig")
+        if vpc_config:
+            cluster.resources_vpc_config.update(vpc_config)
+            params.append({"type": "ResourcesVpcConfig", "value": str(vpc_config)})
+        logging = self._get_param("logging")
+        if logging:
+            cluster.logging = logging
+            params.append({"type": "ClusterLogging", "value": str(logging)})
+        access = self._get_param("accessConfig")
+        if access and access.get("authenticationMode"):
+            cluster.access_config = {"authenticationMode": access["authenticationMode"]}
+            params.append({"type": "AuthenticationMode", "value": access["authenticationMode"]})
+        for key, attribute in (
+            ("kubernetesNetworkConfig", "kubernetes_network_config"),
+            ("upgradePolicy", "upgrade_policy"),
+            ("remoteNetworkConfig", "remote_network_config"),
+        ):
+            value = self._get_param(key)
+            if value:
+                setattr(cluster, attribute, value)
+                params.append({"type": key[0].upper() + key[1:], "value": str(value)})
+        kind = "AccessConfigUpdate" if access else "LoggingUpdate" if logging and not vpc_config else "ConfigUpdate"
+        if vpc_config and not logging and not access:
+            kind = "EndpointAccessUpdate"
+        return ActionResult({"update": record_update(cluster, kind, params)})
+
+    def update_cluster_version(self: EKSResponse) -> ActionResult:
+        cluster = cluster_of(self)
+        cluster.version = self._get_param("version")
+        update = record_update(cluster, "VersionUpdate", [{"type": "Version", "value": cluster.version}])
+        return ActionResult({"update": update})
+
+    def describe_update(self: EKSResponse) -> ActionResult:
+        cluster = cluster_of(self)
+        update = cluster.updates.get(self._get_param("updateId"))
+        if update is None:
+            raise not_found(f"No update found for ID: {self._get_param('updateId')}.")
+        return ActionResult({"update": update})
+
+    def list_updates(self: EKSResponse) -> ActionResult:
+        return ActionResult({"updateIds": list(cluster_of(self).updates)})
+
+    original_delete_cluster = EKSBackend.delete_cluster
+
+    def delete_cluster(self: EKSBackend, name: str) -> Cluster:
+        cluster = original_delete_cluster(self, name)
+        group_id = cluster.resources_vpc_config.get("clusterSecurityGroupId")
+        if group_id:
+            from moto.ec2.models import ec2_backends
+
+            with contextlib.suppress(Exception):  # AWS deletes it too; a group still referenced stays
+                ec2_backends[self.account_id][self.region_name].delete_security_group(group_id=group_id)
+        return cluster
+
+    # -- node groups: no SSH access unless asked for, update and node repair config kept, version tracks
+    #    the cluster's, updates tracked by id
+    original_create_nodegroup = EKSResponse.create_nodegroup
+
+    def create_nodegroup(self: EKSResponse) -> ActionResult:
+        result = original_create_nodegroup(self)
+        cluster = cluster_of(self)
+        nodegroup = cluster.nodegroups[self._get_param("nodegroupName")]
+        if not self._get_param("remoteAccess"):
+            nodegroup.remote_access = None
+            nodegroup.resources.pop("remoteAccessSecurityGroup", None)
+        nodegroup.update_config = self._get_param("updateConfig") or {"maxUnavailable": 1}
+        nodegroup.node_repair_config = self._get_param("nodeRepairConfig")
+        if not self._get_param("version"):
+            nodegroup.version = cluster.version
+        return result
+
+    original_update_nodegroup_config = EKSResponse.update_nodegroup_config
+
+    def update_nodegroup_config(self: EKSResponse) -> ActionResult:
+        result = original_update_nodegroup_config(self)
+        update = dict(result.result["update"])
+        cluster_of(self).updates[update["id"]] = update
+        return result
+
+    def update_nodegroup_version(self: EKSResponse) -> ActionResult:
+        cluster = cluster_of(self)
+        name = self._get_param("nodegroupName")
+        nodegroup: Nodegroup | None = cluster.nodegroups.get(name)
+        if nodegroup is None:
+            raise not_found(f"No node group found for name: {name}.")
+        params = []
+        template = self._get_param("launchTemplate")
+        if template:
+            nodegroup.launch_template = {**(nodegroup.launch_template or {}), **template}
+            params.append({"type": "LaunchTemplateVersion", "value": str(template.get("version"))})
+        for key, attribute in (("version", "version"), ("releaseVersion", "release_version")):
+            value = self._get_param(key)
+            if value:
+                setattr(nodegroup, attribute, value)
+                params.append({"type": key[0].upper() + key[1:], "value": value})
+        nodegroup.modified_at = utcnow()
+        return ActionResult({"update": record_update(cluster, "VersionUpdate", params)})
+
+    # -- add-ons: CRUD, ACTIVE at once
+    def addon_of(response: EKSResponse) -> dict[str, Any]:
+        cluster = cluster_of(response)
+        name = response._get_param("addonName")
+        if name not in cluster.addons:
+            raise NotFound(
+                clusterName=cluster.name,
+                nodegroupName=None,
+                fargateProfileName=None,
+                addonName=name,
+                message=f"No addon: {name} found in cluster: {cluster.name}",
+            )
+        return cluster.addons[name]
+
+    def create_addon(self: EKSResponse) -> ActionResult:
+        cluster = cluster_of(self)
+        name = self._get_param("addonName")
+        if name in cluster.addons:
+            raise ResourceInUseException(
+                clusterName=cluster.name, nodegroupName=None, addonName=name, message=f"Addon already exists: {name}"
+            )
+        now = utcnow()
+        cluster.addons[name] = addon = {
+            "addonName": name,
+            "clusterName": cluster.name,
+            "status": "ACTIVE",
+            "addonVersion": self._get_param("addonVersion"),
+            "health": {"issues": []},
+            "addonArn": cluster.arn.replace(":cluster/", ":addon/", 1) + f"/{name}/{random.uuid4()}",
+            "createdAt": now,
+            "modifiedAt": now,
+            "serviceAccountRoleArn": self._get_param("serviceAccountRoleArn"),
+            "tags": self._get_param("tags") or {},
+            "configurationValues": self._get_param("configurationValues"),
+            "podIdentityAssociations": [],
+        }
+        return ActionResult({"addon": addon})
+
+    def describe_addon(self: EKSResponse) -> ActionResult:
+        return ActionResult({"addon": addon_of(self)})
+
+    def list_addons(self: EKSResponse) -> ActionResult:
+        return ActionResult({"addons": sorted(cluster_of(self).addons)})
+
+    def update_addon(self: EKSResponse) -> ActionResult:
+        addon = addon_of(self)
+        params = []
+        for key in ("addonVersion", "serviceAccountRoleArn", "configurationValues"):
+            value = self._get_param(key)
+            if value is not None:
+                addon[key] = value
+                params.append({"type": key[0].upper() + key[1:], "value": value})
+        addon["modifiedAt"] = utcnow()
+        return ActionResult({"update": record_update(cluster_of(self), "AddonUpdate", params)})
+
+    def delete_addon(self: EKSResponse) -> ActionResult:
+        addon = addon_of(self)
+        del cluster_of(self).addons[addon["addonName"]]
+        return ActionResult({"addon": {**addon, "status": "DELETING"}})
+
+    # -- access entries and their access policies
+    def principal_arn(response: EKSResponse) -> str:
+        from urllib.parse import unquote
+
+        path = unquote(response.path)
+        if "/access-entries/" in path:  # the ARN holds slashes: read it from the path, not the router
+            tail = path.split("/access-entries/", 1)[1]
+            return tail.split("/access-policies", 1)[0]
+        return response._get_param("principalArn")
+
+    def entry_of(response: EKSResponse) -> dict[str, Any]:
+        cluster = cluster_of(response)
+        arn = principal_arn(response)
+        if arn not in cluster.access_entries:
+            raise not_found(f"The specified access entry resource is not found: {arn}.")
+        return cluster.access_entries[arn]
+
+    def create_access_entry(self: EKSResponse) -> ActionResult:
+        cluster = cluster_of(self)
+        mode = getattr(cluster, "access_config", {}).get("authenticationMode", "CONFIG_MAP")
+        if mode == "CONFIG_MAP":
+            raise InvalidRequestException(
+                message="The cluster's authentication mode must be set to one of [API, API_AND_CONFIG_MAP] "
+                "to perform this operation."
+            )
+        arn = self._get_param("principalArn")
+        if arn in cluster.access_entries:
+            raise ResourceInUseException(
+                clusterName=cluster.name,
+                nodegroupName=None,
+                addonName=None,
+                message=f"The specified access entry resource is already in use on this cluster: {arn}.",
+            )
+        kind = self._get_param("type") or "STANDARD"
+        resource = arn.split(":", 5)[5]  # role/path/name or user/name
+        session = "/{{SessionName}}" if resource.startswith("role/") else ""
+        identity = (
+            f"arn:aws:sts::{self.current_account}:assumed-role/{resource.rsplit('/', 1)[-1]}{session}"
+            if resource.startswith("role/")
+            else arn
+        )
+        now = utcnow()
+        cluster.access_entries[arn] = entry = {
+            "clusterName": cluster.name,
+            "principalArn": arn,
+            "kubernetesGroups": self._get_param("kubernetesGroups") or [],
+            "accessEntryArn": cluster.arn.replace(":cluster/", ":access-entry/", 1)
+            + f"/{resource.split('/', 1)[0]}/{self.current_account}/{resource.rsplit('/', 1)[-1]}/{random.uuid4()}",
+            "createdAt": now,
+            "modifiedAt": now,
+            "tags": self._get_param("tags") or {},
+            "username": self._get_param("username") or (identity if kind == "STANDARD" else None),
+            "type": kind,
+            "policies": {},
+        }
+        return ActionResult({"accessEntry": _public(entry)})
+
+    def describe_access_entry(self: EKSResponse) -> ActionResult:
+        return ActionResult({"accessEntry": _public(entry_of(self))})
+
+    def list_access_entries(self: EKSResponse) -> ActionResult:
+        return ActionResult({"accessEntries": sorted(cluster_of(self).access_entries)})
+
+    def update_access_entry(self: EKSResponse) -> ActionResult:
+        entry = entry_of(self)
+        for key in ("kubernetesGroups", "username"):
+            value = self._get_param(key)
+            if value is not None:
+                entry[key] = value
+        entry["modifiedAt"] = utcnow()
+        return ActionResult({"accessEntry": _public(entry)})
+
+    def delete_access_entry(self: EKSResponse) -> EmptyResult:
+        entry = entry_of(self)
+        del cluster_of(self).access_entries[entry["principalArn"]]
+        return EmptyResult()
+
+    def associate_access_policy(self: EKSResponse) -> ActionResult:
+        entry = entry_of(self)
+        policy = self._get_param("policyArn")
+        if not policy or not policy.startswith(EKS_ACCESS_POLICY_PREFIX):
+            raise InvalidParameterException(message=f"The policyArn is not a valid EKS access policy: {policy}")
+        scope = self._get_param("accessScope") or {}
+        if scope.get("type") not in ("cluster", "namespace"):
+            raise InvalidParameterException(message="accessScope.type must be one of [cluster, namespace].")
+        if scope["type"] == "namespace" and not scope.get("namespaces"):
+            raise InvalidParameterException(message="A namespace accessScope must name at least one namespace.")
+        now = utcnow()
+        previous = entry["policies"].get(policy)
+        entry["policies"][policy] = association = {
+            "policyArn": policy,
+            "accessScope": {"type": scope["type"], "namespaces": scope.get("namespaces") or []},
+            "associatedAt": previous["associatedAt"] if previous else now,
+            "modifiedAt": now,
+        }
+        return ActionResult(
+            {"clusterName": entry["clusterName"], "principalArn": entry["principalArn"], "associatedAccessPolicy": association}
+        )
+
+    def list_associated_access_policies(self: EKSResponse) -> ActionResult:
+        entry = entry_of(self)
+        return ActionResult(
+            {
+                "clusterName": entry["clusterName"],
+                "principalArn": entry["principalArn"],
+                "associatedAccessPolicies": list(entry["policies"].values()),
+            }
+        )
+
+    def disassociate_access_policy(self: EKSResponse) -> EmptyResult:
+        entry = entry_of(self)
+        from urllib.parse import unquote
+
+        policy = unquote(self.path).rsplit("/access-policies/", 1)[-1]
+        if entry["policies"].pop(policy, None) is None:
+            raise not_found(f"The specified access policy is not associated: {policy}.")
+        return EmptyResult()
+
+    # -- tags on every EKS resource the provider tags, not only clusters
+    def taggable(self: EKSBackend, arn: str) -> Any:
+        for cluster in self.clusters.values():
+            if cluster.arn == arn:
+                return cluster
+            for nodegroup in cluster.nodegroups.values():
+                if nodegroup.arn == arn:
+                    return nodegroup
+            for item in (*getattr(cluster, "addons", {}).values(), *getattr(cluster, "access_entries", {}).values()):
+                if arn in (item.get("addonArn"), item.get("accessEntryArn")):
+                    return item
+        raise not_found("An error occurred (NotFoundException): Resource was not found")
+
+    def tags_of(item: Any) -> dict[str, str]:
+        return item["tags"] if isinstance(item, dict) else item.tags
+
+    def tag_resource(self: EKSBackend, resource_arn: str, tags: dict[str, str]) -> None:
+        tags_of(taggable(self, resource_arn)).update(tags)
+
+    def untag_resource(self: EKSBackend, resource_arn: str, tag_keys: list[str]) -> None:
+        current = tags_of(taggable(self, resource_arn))
+        for key in [tag_keys] if isinstance(tag_keys, str) else tag_keys:
+            current.pop(key, None)
+
+    def list_tags_for_resource(self: EKSBackend, resource_arn: str) -> dict[str, str]:
+        return tags_of(taggable(self, resource_arn))
+
+    EKSResponse.create_cluster = create_cluster
+    EKSResponse.update_cluster_config = update_cluster_config
+    EKSResponse.update_cluster_version = update_cluster_version
+    EKSResponse.describe_update = describe_update
+    EKSResponse.list_updates = list_updates
+    EKSResponse.create_nodegroup = create_nodegroup
+    EKSResponse.update_nodegroup_config = update_nodegroup_config
+    EKSResponse.update_nodegroup_version = update_nodegroup_version
+    EKSResponse.create_addon = create_addon
+    EKSResponse.describe_addon = describe_addon
+    EKSResponse.list_addons = list_addons
+    EKSResponse.update_addon = update_addon
+    EKSResponse.delete_addon = delete_addon
+    EKSResponse.create_access_entry = create_access_entry
+    EKSResponse.describe_access_entry = describe_access_entry
+    EKSResponse.list_access_entries = list_access_entries
+    EKSResponse.update_access_entry = update_access_entry
+    EKSResponse.delete_access_entry = delete_access_entry
+    EKSResponse.associate_access_policy = associate_access_policy
+    EKSResponse.list_associated_access_policies = list_associated_access_policies
+    EKSResponse.disassociate_access_policy = disassociate_access_policy
+    EKSBackend.delete_cluster = delete_cluster
+    EKSBackend.tag_resource = tag_resource
+    EKSBackend.untag_resource = untag_resource
+    EKSBackend.list_tags_for_resource = list_tags_for_resource
+
+
+def _public(entry: dict[str, Any]) -> dict[str, Any]:
+    """An access entry as the API returns it (its associated policies are listed by another call)."""
+    return {key: value for key, value in entry.items() if key != "policies"}
+
+
+# 12. moto/cloudfront: responses.py (CloudFrontResponse, restXml, automated parameter parsing; the action is
+#     matched on method + URI), models.py (CloudFrontBackend), urls.py (url_paths).
+CLOUDFRONT_EXTRA_URL_PATHS = (
+    "{0}/2020-05-31/response-headers-policy$",
+    "{0}/2020-05-31/response-headers-policy/(?P<policy_id>[^/]+)$",
+    "{0}/2020-05-31/response-headers-policy/(?P<policy_id>[^/]+)/config$",
+)
+
+
+def _add_cloudfront_response_headers_policies() -> None:
+    from moto.cloudfront import urls
+    from moto.cloudfront.exceptions import CloudFrontException
+    from moto.cloudfront.models import CloudFrontBackend
+    from moto.cloudfront.responses import CloudFrontResponse
+    from moto.core.responses import ActionResult, EmptyResult
+    from moto.core.utils import utcnow
+    from moto.moto_api._internal import mock_random as random
+
+    for path in CLOUDFRONT_EXTRA_URL_PATHS:
+        urls.url_paths.setdefault(path, CloudFrontResponse.dispatch)
+
+    def policies(backend: CloudFrontBackend) -> dict[str, dict[str, Any]]:
+        if not hasattr(backend, "response_headers_policies"):
+            backend.response_headers_policies = {}
+        return backend.response_headers_policies
+
+    def policy_of(response: CloudFrontResponse) -> dict[str, Any]:
+        policy = policies(response.backend).get(response._get_param("Id"))
+        if policy is None:
+            raise CloudFrontException("NoSuchResponseHeadersPolicy", "The response headers policy does not exist.")
+        return policy
+
+    def checked(response: CloudFrontResponse) -> dict[str, Any]:
+        policy = policy_of(response)
+        if response._get_param("IfMatch") != policy["etag"]:
+            raise CloudFrontException(
+                "InvalidIfMatchVersion", "The If-Match version is missing or not valid for the resource."
+            )
+        return policy
+
+    def name_taken(backend: CloudFrontBackend, name: str, other_than: str | None = None) -> None:
+        for policy_id, policy in policies(backend).items():
+            if policy["config"].get("Name") == name and policy_id != other_than:
+                raise CloudFrontException(
+                    "ResponseHeadersPolicyAlreadyExists", f"A response headers policy named {name} already exists."
+                )
+
+    def body(policy: dict[str, Any]) -> dict[str, Any]:
+        return {"Id": policy["id"], "LastModifiedTime": policy["modified"], "ResponseHeadersPolicyConfig": policy["config"]}
+
+    def create_response_headers_policy(self: CloudFrontResponse) -> ActionResult:
+        config = self._get_param("ResponseHeadersPolicyConfig", {})
+        name_taken(self.backend, config.get("Name"))
+        policy_id = str(random.uuid4())
+        policies(self.backend)[policy_id] = policy = {
+            "id": policy_id,
+            "config": config,
+            "etag": random.get_random_string(13, lower_case=False).upper(),
+            "modified": utcnow(),
+        }
+        location = f"https://cloudfront.amazonaws.com/2020-05-31/response-headers-policy/{policy_id}"
+        return ActionResult({"ResponseHeadersPolicy": body(policy), "Location": location, "ETag": policy["etag"]})
+
+    def get_response_headers_policy(self: CloudFrontResponse) -> ActionResult:
+        policy = policy_of(self)
+        return ActionResult({"ResponseHeadersPolicy": body(policy), "ETag": policy["etag"]})
+
+    def get_response_headers_policy_config(self: CloudFrontResponse) -> ActionResult:
+        policy = policy_of(self)
+        return ActionResult({"ResponseHeadersPolicyConfig": policy["config"], "ETag": policy["etag"]})
+
+    def update_response_headers_policy(self: CloudFrontResponse) -> ActionResult:
+        policy = checked(self)
+        config = self._get_param("ResponseHeadersPolicyConfig", {})
+        name_taken(self.backend, config.get("Name"), other_than=policy["id"])
+        policy.update(
+            config=config, etag=random.get_random_string(13, lower_case=False).upper(), modified=utcnow()
+        )
+        return ActionResult({"ResponseHeadersPolicy": body(policy), "ETag": policy["etag"]})
+
+    def delete_response_headers_policy(self: CloudFrontResponse) -> EmptyResult:
+        policy = checked(self)
+        for distribution in self.backend.distributions.values():
+            config = distribution.distribution_config
+            items = (getattr(config, "CacheBehaviors", None) or {}).get("Items") or []
+            behaviors = [getattr(config, "DefaultCacheBehavior", None), *items]
+            if any(getattr(b, "response_headers_policy_id", None) == policy["id"] for b in behaviors):
+                raise CloudFrontException(
+                    "ResponseHeadersPolicyInUse", "Cannot delete the response headers policy: a distribution uses it."
+                )
+        del policies(self.backend)[policy["id"]]
+        return EmptyResult()
+
+    def list_response_headers_policies(self: CloudFrontResponse) -> ActionResult:
+        kind = self._get_param("Type")
+        items = [] if kind == "managed" else [{"Type": "custom", "ResponseHeadersPolicy": body(p)} for p in policies(self.backend).values()]
+        return ActionResult(
+            {"ResponseHeadersPolicyList": {"MaxItems": 100, "Quantity": len(items), "Items": items}}
+        )
+
+    CloudFrontResponse.create_response_headers_policy = create_response_headers_policy
+    CloudFrontResponse.get_response_headers_policy = get_response_headers_policy
+    CloudFrontResponse.get_response_headers_policy_config = get_response_headers_policy_config
+    CloudFrontResponse.update_response_headers_policy = update_response_headers_policy
+    CloudFrontResponse.delete_response_headers_policy = delete_response_headers_policy
+    CloudFrontResponse.list_response_headers_policies = list_response_headers_policies
+
+
+# 13. moto/ec2/responses/launch_templates.py (LaunchTemplates.create_launch_template merges the request's
+#     top-level TagSpecifications into LaunchTemplateData) and moto/ec2/models/launch_templates.py
+#     (LaunchTemplateBackend.create_launch_template, which receives that data).
+def _keep_launch_template_tags_out_of_template_data() -> None:
+    from moto.ec2.models.launch_templates import LaunchTemplate, LaunchTemplateBackend
+
+    original = LaunchTemplateBackend.create_launch_template
+
+    def create_launch_template(
+        self: LaunchTemplateBackend,
+        name: str,
+        description: str,
+        template_data: dict[str, Any],
+        tag_spec: dict[str, Any],
+    ) -> LaunchTemplate:
+        specifications = [
+            spec
+            for spec in template_data.get("TagSpecifications") or []
+            if spec.get("ResourceType") != "launch-template"
+        ]
+        template_data = {key: value for key, value in template_data.items() if key != "TagSpecifications"}
+        if specifications:
+            template_data["TagSpecifications"] = specifications
+        return original(self, name, description, template_data, tag_spec)
+
+    LaunchTemplateBackend.create_launch_template = create_launch_template

@@ -65,6 +65,16 @@ _LENGTH_SALT = _u64(0x9E3779B97F4A7C15)
 _LONG_STRING_LIMIT = _scalar(pa.int32(), "<i", _LONG_STRING_BYTES)
 _ZERO_U64 = _u64_array([0])
 
+# Strings of at most _WORD_STRING_BYTES bytes (most CSV cells) take the word path instead.
+_WORD_STRING_BYTES = 16
+_ALL_ONES = (1 << 64) - 1
+_LOW_MASKS = _u64_array([(1 << (8 * min(n, 8))) - 1 for n in range(_WORD_STRING_BYTES + 1)])
+_HIGH_MASKS = _u64_array([(1 << (8 * max(n - 8, 0))) - 1 for n in range(_WORD_STRING_BYTES + 1)])
+# one constant per length: "a" and "a\0" differ although their zero-padded words are equal
+_LENGTH_SALTS = _u64_array([((n + 1) * 0x9E3779B97F4A7C15) & _ALL_ONES for n in range(_WORD_STRING_BYTES + 1)])
+_ONE_U64, _SIXTY_THREE = _u64(1), _u64(63)
+_ONE_I32, _TWO_I32, _THREE_I32, _SEVEN_I32, _EIGHT_I32 = (_scalar(pa.int32(), "<i", n) for n in (1, 2, 3, 7, 8))
+
 
 def _mix(words: pa.Array) -> pa.Array:
     words = pc.bit_wise_xor(words, pc.shift_right(words, _SHIFT_30))
@@ -128,6 +138,8 @@ def _hash_short_strings(values: pa.Array) -> pa.Array:
     count = len(values)
     if count == 0:
         return _EMPTY
+    if pc.max(pc.binary_length(values)).as_py() <= _WORD_STRING_BYTES:
+        return _hash_word_strings(values)
     total = values.nbytes  # an upper bound is enough to size the slices
     rows_per_slice = max(1, count * _SLICE_BYTES // max(total, 1))
     if rows_per_slice >= count:
@@ -135,6 +147,40 @@ def _hash_short_strings(values: pa.Array) -> pa.Array:
     return pa.concat_arrays(
         [_hash_string_slice(values.slice(start, rows_per_slice)) for start in range(0, count, rows_per_slice)]
     )
+
+
+def _hash_word_strings(values: pa.Array) -> pa.Array:
+    """Strings of at most 16 bytes: their bytes are read as two little-endian 64-bit words
+    (zero-padded), which a few per-string kernels mix with the length into one hash.
+
+    The data buffer is read as 64-bit words from an 8-byte aligned start; a string starting at
+    byte ``8j + r`` is ``words[j] >> 8r`` joined with ``words[j + 1] << (64 - 8r)`` (the shift by
+    64 - 8r is done as << 1 then << (63 - 8r): a shift by 64 is not defined), then masked to its
+    length. About 40 passes per string, instead of about 5 per byte of the polynomial path.
+    """
+    count = len(values)
+    _, offsets_buffer, data_buffer = values.buffers()
+    offsets = pa.Array.from_buffers(pa.int32(), count + 1, [None, offsets_buffer], offset=values.offset)
+    first, last = offsets[0].as_py(), offsets[count].as_py()
+    base = first & ~7
+    # a copy with 3 zero words of padding: reading words j + 1 and j + 2 never leaves the buffer
+    data = data_buffer[base:last].to_pybytes() if last > base else b""
+    words_buffer = pa.py_buffer(data + bytes(24 - len(data) % 8))
+    words = pa.Array.from_buffers(_U64, words_buffer.size // 8, [None, words_buffer])
+    starts = pc.subtract(offsets.slice(0, count), _scalar(pa.int32(), "<i", base))
+    lengths = pc.subtract(offsets.slice(1, count), offsets.slice(0, count))
+    index = pc.shift_right(starts, _THREE_I32)
+    shift = pc.multiply(pc.bit_wise_and(starts, _SEVEN_I32), _EIGHT_I32).cast(_U64)
+    back = pc.subtract(_SIXTY_THREE, shift)
+    word_0 = words.take(index)
+    word_1 = words.take(pc.add(index, _ONE_I32))
+    word_2 = words.take(pc.add(index, _TWO_I32))
+    low = pc.bit_wise_or(pc.shift_right(word_0, shift), pc.shift_left(pc.shift_left(word_1, _ONE_U64), back))
+    high = pc.bit_wise_or(pc.shift_right(word_1, shift), pc.shift_left(pc.shift_left(word_2, _ONE_U64), back))
+    low = pc.bit_wise_and(low, _LOW_MASKS.take(lengths))
+    high = pc.bit_wise_and(high, _HIGH_MASKS.take(lengths))
+    salted = pc.bit_wise_xor(high, _LENGTH_SALTS.take(lengths))
+    return _mix(pc.bit_wise_xor(low, _mix(salted)))
 
 
 def _hash_string_slice(values: pa.Array) -> pa.Array:

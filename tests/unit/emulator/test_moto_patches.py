@@ -294,3 +294,189 @@ def test_provider_aliases_are_read_from_the_root(tmp_path):
     (tmp_path / "emulator_override.tf").write_text('provider "aws" {\n  alias = "stale"\n}\n')
     assert provider_aliases(tmp_path) == ("us_east_1",)
     assert provider_aliases(tmp_path / "missing") == ()
+
+
+def _eks_cluster(emulator, access_config=None):
+    ec2, iam, eks = emulator.client("ec2"), emulator.client("iam"), emulator.client("eks")
+    suffix = uuid.uuid4().hex[:6]
+    vpc = ec2.create_vpc(CidrBlock="10.6.0.0/16")["Vpc"]["VpcId"]
+    subnets = [
+        ec2.create_subnet(VpcId=vpc, CidrBlock=f"10.6.{index}.0/24")["Subnet"]["SubnetId"] for index in range(2)
+    ]
+    role = iam.create_role(RoleName=f"unit-eks-{suffix}", AssumeRolePolicyDocument="{}")["Role"]["Arn"]
+    name = f"unit-{suffix}"
+    eks.create_cluster(
+        name=name,
+        roleArn=role,
+        version="1.31",
+        resourcesVpcConfig={"subnetIds": subnets, "endpointPrivateAccess": True, "endpointPublicAccess": False},
+        **({"accessConfig": access_config} if access_config else {}),
+    )
+    return eks, ec2, name, vpc, subnets, role
+
+
+def test_eks_cluster_keeps_access_config_and_gets_a_cluster_security_group(emulator):
+    eks, ec2, name, vpc, _, _ = _eks_cluster(
+        emulator, {"authenticationMode": "API", "bootstrapClusterCreatorAdminPermissions": False}
+    )
+    cluster = eks.describe_cluster(name=name)["cluster"]
+    assert cluster["accessConfig"] == {"authenticationMode": "API"}
+    vpc_config = cluster["resourcesVpcConfig"]
+    assert vpc_config["vpcId"] == vpc and "publicAccessCidrs" not in vpc_config
+    group = ec2.describe_security_groups(GroupIds=[vpc_config["clusterSecurityGroupId"]])["SecurityGroups"][0]
+    assert group["VpcId"] == vpc and group["GroupName"].startswith(f"eks-cluster-sg-{name}-")
+    update = eks.update_cluster_config(name=name, accessConfig={"authenticationMode": "API"})["update"]
+    assert eks.describe_update(name=name, updateId=update["id"])["update"]["status"] == "Successful"
+    logging = {"clusterLogging": [{"types": ["api", "audit"], "enabled": True}]}
+    update = eks.update_cluster_config(name=name, logging=logging)["update"]
+    assert update["type"] == "LoggingUpdate"
+    assert eks.describe_cluster(name=name)["cluster"]["logging"] == logging
+    eks.delete_cluster(name=name)
+    assert not ec2.describe_security_groups(
+        Filters=[{"Name": "group-id", "Values": [vpc_config["clusterSecurityGroupId"]]}]
+    )["SecurityGroups"]
+    default = _eks_cluster(emulator)
+    assert default[0].describe_cluster(name=default[2])["cluster"]["accessConfig"] == {
+        "authenticationMode": "CONFIG_MAP"
+    }
+
+
+def test_eks_node_group_without_remote_access_has_none(emulator):
+    eks, _, name, _, subnets, role = _eks_cluster(emulator)
+    eks.create_nodegroup(
+        clusterName=name,
+        nodegroupName="default",
+        nodeRole=role,
+        subnets=subnets,
+        amiType="AL2023_x86_64_STANDARD",
+        updateConfig={"maxUnavailable": 1},
+    )
+    nodegroup = eks.describe_nodegroup(clusterName=name, nodegroupName="default")["nodegroup"]
+    assert "remoteAccess" not in nodegroup and "remoteAccessSecurityGroup" not in nodegroup["resources"]
+    assert nodegroup["updateConfig"] == {"maxUnavailable": 1}
+    assert nodegroup["version"] == "1.31"
+    update = eks.update_nodegroup_config(
+        clusterName=name, nodegroupName="default", scalingConfig={"minSize": 1, "maxSize": 3, "desiredSize": 2}
+    )["update"]
+    described = eks.describe_update(name=name, updateId=update["id"], nodegroupName="default")["update"]
+    assert described["status"] == "Successful"
+    update = eks.update_nodegroup_version(clusterName=name, nodegroupName="default", version="1.32")["update"]
+    assert eks.describe_update(name=name, updateId=update["id"], nodegroupName="default")["update"]["type"] == (
+        "VersionUpdate"
+    )
+    assert eks.describe_nodegroup(clusterName=name, nodegroupName="default")["nodegroup"]["version"] == "1.32"
+
+
+def test_eks_access_entries_and_policy_associations(emulator):
+    eks, _, name, _, _, role = _eks_cluster(emulator, {"authenticationMode": "API"})
+    created = eks.create_access_entry(clusterName=name, principalArn=role, tags={"Team": "platform"})["accessEntry"]
+    assert created["type"] == "STANDARD"
+    assert created["username"] == f"arn:aws:sts::123456789012:assumed-role/{role.rsplit('/', 1)[-1]}/{{{{SessionName}}}}"
+    assert eks.describe_access_entry(clusterName=name, principalArn=role)["accessEntry"] == created
+    assert eks.list_access_entries(clusterName=name)["accessEntries"] == [role]
+    with pytest.raises(eks.exceptions.ResourceInUseException):
+        eks.create_access_entry(clusterName=name, principalArn=role)
+    admin = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy"
+    view = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy"
+    eks.associate_access_policy(clusterName=name, principalArn=role, policyArn=admin, accessScope={"type": "cluster"})
+    eks.associate_access_policy(
+        clusterName=name, principalArn=role, policyArn=view, accessScope={"type": "namespace", "namespaces": ["apps"]}
+    )
+    listed = eks.list_associated_access_policies(clusterName=name, principalArn=role)["associatedAccessPolicies"]
+    assert {(p["policyArn"], p["accessScope"]["type"]) for p in listed} == {(admin, "cluster"), (view, "namespace")}
+    with pytest.raises(eks.exceptions.InvalidParameterException):
+        eks.associate_access_policy(
+            clusterName=name, principalArn=role, policyArn="arn:aws:iam::aws:policy/X", accessScope={"type": "cluster"}
+        )
+    eks.disassociate_access_policy(clusterName=name, principalArn=role, policyArn=view)
+    listed = eks.list_associated_access_policies(clusterName=name, principalArn=role)["associatedAccessPolicies"]
+    assert [p["policyArn"] for p in listed] == [admin]
+    eks.tag_resource(resourceArn=created["accessEntryArn"], tags={"Extra": "1"})
+    assert eks.list_tags_for_resource(resourceArn=created["accessEntryArn"])["tags"] == {"Team": "platform", "Extra": "1"}
+    eks.delete_access_entry(clusterName=name, principalArn=role)
+    with pytest.raises(eks.exceptions.ResourceNotFoundException):
+        eks.describe_access_entry(clusterName=name, principalArn=role)
+    config_map = _eks_cluster(emulator)
+    with pytest.raises(eks.exceptions.InvalidRequestException, match="authentication mode"):
+        eks.create_access_entry(clusterName=config_map[2], principalArn=role)
+
+
+def test_eks_addons_are_crud_and_active(emulator):
+    eks, _, name, _, _, role = _eks_cluster(emulator)
+    addon = eks.create_addon(
+        clusterName=name,
+        addonName="aws-ebs-csi-driver",
+        addonVersion="v1.38.1-eksbuild.2",
+        serviceAccountRoleArn=role,
+        resolveConflicts="OVERWRITE",
+    )["addon"]
+    assert addon["status"] == "ACTIVE"
+    described = eks.describe_addon(clusterName=name, addonName="aws-ebs-csi-driver")["addon"]
+    assert described["addonVersion"] == "v1.38.1-eksbuild.2" and described["serviceAccountRoleArn"] == role
+    assert eks.list_addons(clusterName=name)["addons"] == ["aws-ebs-csi-driver"]
+    with pytest.raises(eks.exceptions.ResourceInUseException):
+        eks.create_addon(clusterName=name, addonName="aws-ebs-csi-driver")
+    update = eks.update_addon(clusterName=name, addonName="aws-ebs-csi-driver", addonVersion="v1.39.0-eksbuild.1")
+    assert eks.describe_update(name=name, updateId=update["update"]["id"], addonName="aws-ebs-csi-driver")
+    assert eks.describe_addon(clusterName=name, addonName="aws-ebs-csi-driver")["addon"]["addonVersion"] == (
+        "v1.39.0-eksbuild.1"
+    )
+    eks.delete_addon(clusterName=name, addonName="aws-ebs-csi-driver")
+    with pytest.raises(eks.exceptions.ResourceNotFoundException):
+        eks.describe_addon(clusterName=name, addonName="aws-ebs-csi-driver")
+
+
+def test_cloudfront_response_headers_policy_round_trips(emulator):
+    cloudfront = emulator.client("cloudfront", region="us-east-1")
+    config = {
+        "Name": f"unit-{uuid.uuid4().hex[:6]}",
+        "Comment": "security headers",
+        "SecurityHeadersConfig": {
+            "StrictTransportSecurity": {
+                "Override": True,
+                "IncludeSubdomains": True,
+                "Preload": True,
+                "AccessControlMaxAgeSec": 31536000,
+            },
+            "FrameOptions": {"Override": True, "FrameOption": "DENY"},
+            "ContentTypeOptions": {"Override": True},
+        },
+    }
+    created = cloudfront.create_response_headers_policy(ResponseHeadersPolicyConfig=config)
+    policy_id = created["ResponseHeadersPolicy"]["Id"]
+    fetched = cloudfront.get_response_headers_policy(Id=policy_id)
+    assert fetched["ResponseHeadersPolicy"]["ResponseHeadersPolicyConfig"] == config
+    assert fetched["ETag"] == created["ETag"]
+    with pytest.raises(cloudfront.exceptions.ResponseHeadersPolicyAlreadyExists):
+        cloudfront.create_response_headers_policy(ResponseHeadersPolicyConfig=config)
+    with pytest.raises(cloudfront.exceptions.InvalidIfMatchVersion):
+        cloudfront.update_response_headers_policy(Id=policy_id, IfMatch="stale", ResponseHeadersPolicyConfig=config)
+    changed = {**config, "Comment": "changed"}
+    updated = cloudfront.update_response_headers_policy(
+        Id=policy_id, IfMatch=created["ETag"], ResponseHeadersPolicyConfig=changed
+    )
+    assert cloudfront.get_response_headers_policy_config(Id=policy_id)["ResponseHeadersPolicyConfig"] == changed
+    listed = cloudfront.list_response_headers_policies(Type="custom")["ResponseHeadersPolicyList"]["Items"]
+    assert policy_id in [item["ResponseHeadersPolicy"]["Id"] for item in listed]
+    cloudfront.delete_response_headers_policy(Id=policy_id, IfMatch=updated["ETag"])
+    with pytest.raises(cloudfront.exceptions.NoSuchResponseHeadersPolicy):
+        cloudfront.get_response_headers_policy(Id=policy_id)
+
+
+def test_launch_template_tags_stay_out_of_the_template_data(emulator):
+    ec2 = emulator.client("ec2")
+    created = ec2.create_launch_template(
+        LaunchTemplateName=f"unit-{uuid.uuid4().hex[:6]}",
+        LaunchTemplateData={
+            "MetadataOptions": {"HttpTokens": "required"},
+            "TagSpecifications": [{"ResourceType": "instance", "Tags": [{"Key": "Name", "Value": "node"}]}],
+        },
+        TagSpecifications=[{"ResourceType": "launch-template", "Tags": [{"Key": "Project", "Value": "unit"}]}],
+    )["LaunchTemplate"]
+    assert created["Tags"] == [{"Key": "Project", "Value": "unit"}]
+    version = ec2.describe_launch_template_versions(LaunchTemplateId=created["LaunchTemplateId"])[
+        "LaunchTemplateVersions"
+    ][0]
+    assert version["LaunchTemplateData"]["TagSpecifications"] == [
+        {"ResourceType": "instance", "Tags": [{"Key": "Name", "Value": "node"}]}
+    ]
