@@ -130,6 +130,11 @@ class BlockView:
         """Resources and data sources the attribute refers to, following variables, modules and outputs."""
         raise NotImplementedError
 
+    def text(self, name: str) -> Any:
+        """Like value(), but an unresolved HCL expression stays the text checkov left ("${x.url}:sub"), so the
+        literal parts around a reference can still be read; UNKNOWN only when the input holds no text at all."""
+        return self.value(name)
+
     def string_list(self, name: str) -> Any:
         """An attribute that may be a string or a list of strings, as a list; UNKNOWN if any item is."""
         value = self.value(name)
@@ -330,6 +335,11 @@ class _HclBlockView(BlockView):
         if raw in ({}, []) and self._graph.rendered_from_unset_variable(self._index, self._path + name):
             return UNKNOWN  # checkov renders a map or list variable that has no value as empty
         return raw
+
+    def text(self, name: str) -> Any:
+        raw = self._conf.get(name)
+        text = raw[0] if isinstance(raw, list) and len(raw) == 1 else raw
+        return text if isinstance(text, str) and is_unresolved_text(text) else self.value(name)
 
     def blocks(self, name: str) -> Any:
         raw = self._conf.get(name)

@@ -71,12 +71,15 @@ def rule_kinds(web_acl: BlockView) -> Any:
     rule_json = web_acl.value("rule_json")
     if rule_json is UNKNOWN:
         return UNKNOWN
-    if isinstance(rule_json, str) and rule_json:
+    rules: Any = rule_json or []
+    if isinstance(rules, str):
         try:
-            rules = json.loads(rule_json)
+            rules = json.loads(rules)
         except json.JSONDecodeError:
             return UNKNOWN
-        for rule in rules if isinstance(rules, list) else []:
+    # HCL renders jsonencode() of a literal into the structure itself
+    for rule in rules if isinstance(rules, list) else [rules]:
+        if isinstance(rule, dict):
             for kind, verdict in _kinds_of_rule_json(rule).items():
                 kinds[kind].append(verdict)
     rule_blocks = web_acl.blocks("rule")

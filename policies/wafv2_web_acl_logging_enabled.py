@@ -10,8 +10,16 @@ from typing import Any
 
 from checkov.common.models.enums import CheckCategories, CheckResult
 from checkov.terraform.checks.resource.base_resource_check import BaseResourceCheck
-from edge_semantics import is_set, live_attachments
-from tf_resource_view import UNKNOWN, any_true, resource_view
+from edge_semantics import live_attachments
+from tf_resource_view import UNKNOWN, BlockView, any_true, resource_view
+
+
+def _has_destination(configuration: BlockView) -> Any:
+    destinations = configuration.string_list("log_destination_configs")
+    if destinations is UNKNOWN:
+        # a log group, bucket or stream of the configuration, or a value the input cannot tell
+        return True if configuration.targets("log_destination_configs") else UNKNOWN
+    return bool(destinations)
 
 
 class Wafv2WebAclLoggingEnabled(BaseResourceCheck):
@@ -33,7 +41,7 @@ class Wafv2WebAclLoggingEnabled(BaseResourceCheck):
         configurations, undecided = live_attachments(
             resource_view(self, conf).attached("aws_wafv2_web_acl_logging_configuration", via="resource_arn")
         )
-        verdict = any_true(is_set(c, "log_destination_configs") for c in configurations)
+        verdict = any_true(_has_destination(c) for c in configurations)
         if verdict is True:
             return CheckResult.PASSED
         if undecided or verdict is UNKNOWN:

@@ -1,6 +1,6 @@
 output "state_bucket_name" {
   description = "Name of the state bucket (the `bucket` of every backend.hcl)."
-  value       = aws_s3_bucket.state.id
+  value       = aws_s3_bucket.state.bucket
 }
 
 output "state_bucket_arn" {
@@ -17,7 +17,7 @@ output "backend_config" {
   description = "Content of envs/<env>/backend.hcl by environment: `terraform output -raw backend_config` is a map, so use `terraform output -json backend_config | jq -r .hml > ../hml/backend.hcl`."
   value = {
     for env, key in local.state_keys : env => <<-EOT
-      bucket       = "${aws_s3_bucket.state.id}"
+      bucket       = "${aws_s3_bucket.state.bucket}"
       key          = "${key}"
       region       = "${var.region}"
       encrypt      = true
@@ -45,4 +45,9 @@ output "apply_role_arns" {
 output "ecr_push_role_arn" {
   description = "ECR push role ARN: pass it to the environments' ecr_push_principal_arns; null without github_org/github_repo."
   value       = one(module.cicd[*].ecr_push_role_arn)
+}
+
+output "state_keys" {
+  description = "State object key by environment (the `key` of each backend.hcl)."
+  value       = local.state_keys
 }

@@ -84,6 +84,9 @@ def apply() -> None:
     _complete_eks()
     _add_cloudfront_response_headers_policies()
     _keep_launch_template_tags_out_of_template_data()
+    _return_cloudfront_distributions_as_configured()
+    _start_hosted_zone_ids_with_z()
+    _honour_load_balancer_deletion_protection()
     _applied = True
 
 
@@ -898,3 +901,74 @@ def _keep_launch_template_tags_out_of_template_data() -> None:
         return original(self, name, description, template_data, tag_spec)
 
     LaunchTemplateBackend.create_launch_template = create_launch_template
+
+
+# 14. moto/cloudfront/models.py: Origin, DefaultCacheBehaviour (CacheBehaviour derives from it), ViewerCertificate.
+def _return_cloudfront_distributions_as_configured() -> None:
+    from moto.cloudfront.models import DefaultCacheBehaviour, Origin, ViewerCertificate
+
+    original_origin = Origin.__init__
+
+    def origin_init(self: Origin, origin: dict[str, Any]) -> None:
+        original_origin(self, origin)
+        self.origin_access_control_id = origin.get("OriginAccessControlId") or ""
+
+    original_behaviour = DefaultCacheBehaviour.__init__
+
+    def behaviour_init(self: DefaultCacheBehaviour, config: dict[str, Any]) -> None:
+        original_behaviour(self, config)
+        if "ForwardedValues" not in config:  # a behaviour with a cache policy has none
+            self.forwarded_values = None
+
+    original_certificate = ViewerCertificate.__init__
+
+    def certificate_init(self: ViewerCertificate, config: dict[str, Any]) -> None:
+        original_certificate(self, config)
+        for key, source in (("ACMCertificateArn", "acm"), ("IAMCertificateId", "iam")):
+            if config.get(key):
+                self.cloud_front_default_certificate = bool(config.get("CloudFrontDefaultCertificate", False))
+                self.certificate_source = source
+                self.certificate = config[key]
+
+    Origin.__init__ = origin_init
+    DefaultCacheBehaviour.__init__ = behaviour_init
+    ViewerCertificate.__init__ = certificate_init
+
+
+# 15. moto/route53/models.py: create_route53_zone_id (module global, called by the zone's ResourceIdentifier).
+ROUTE53_ZONE_ID_LENGTH = 22  # "Z" and 21 letters or digits, like Z0123456789ABCDEFGHIJ
+
+
+def _start_hosted_zone_ids_with_z() -> None:
+    import string
+
+    from moto.moto_api._internal import mock_random as random
+    from moto.route53 import models
+    from moto.utilities.id_generator import moto_id
+
+    choices = string.ascii_uppercase + string.digits
+
+    @moto_id
+    def create_route53_zone_id(resource_identifier: Any, existing_ids: Any = None, tags: Any = None) -> str:
+        return "Z" + "".join(random.choice(choices) for _ in range(ROUTE53_ZONE_ID_LENGTH - 1))
+
+    models.create_route53_zone_id = create_route53_zone_id
+
+
+# 16. moto/elbv2/models.py: ELBv2Backend.delete_load_balancer (pops the balancer whatever its attributes say).
+def _honour_load_balancer_deletion_protection() -> None:
+    from moto.elbv2.exceptions import ELBClientError
+    from moto.elbv2.models import ELBv2Backend
+
+    original = ELBv2Backend.delete_load_balancer
+
+    def delete_load_balancer(self: ELBv2Backend, arn: str) -> None:
+        balancer = self.load_balancers.get(arn)
+        if balancer is not None and balancer.attrs.get("deletion_protection.enabled") == "true":
+            raise ELBClientError(
+                "OperationNotPermitted",
+                f"Load balancer '{arn}' cannot be deleted because deletion protection is enabled",
+            )
+        original(self, arn)
+
+    ELBv2Backend.delete_load_balancer = delete_load_balancer

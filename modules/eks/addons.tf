@@ -26,7 +26,7 @@ resource "aws_eks_addon" "before_nodes" {
   lifecycle {
     precondition {
       condition     = each.key != "kube-proxy" || startswith(each.value, "v${var.kubernetes_version}.")
-      error_message = "addon_versions[\"kube-proxy\"] must be built for kubernetes_version (v<kubernetes_version>.<patch>-eksbuild.<build>): kube-proxy must run the cluster's minor version."
+      error_message = "addon_versions[\"kube-proxy\"] = \"${each.value}\" is not built for kubernetes_version ${var.kubernetes_version}: pass a v${var.kubernetes_version}.<patch>-eksbuild.<build> version (kube-proxy runs the cluster's minor version)."
     }
   }
 }

@@ -179,6 +179,7 @@ resource "aws_vpc_security_group_ingress_rule" "nodes_https_from_cluster" {
 }
 
 resource "aws_vpc_security_group_ingress_rule" "nodes_from_cluster" {
+  #checkov:skip=CKV_AWS_25:False positive: the only peer is the EKS cluster security group (referenced_security_group_id), which checkov does not read, not 0.0.0.0/0.
   count = length(var.node_security_group_ids)
 
   security_group_id            = var.node_security_group_ids[count.index]

@@ -131,7 +131,7 @@ resource "aws_eks_node_group" "this" {
 
     precondition {
       condition     = length(local.mismatched_instance_types) == 0
-      error_message = "node_group.instance_types must match node_architecture: Graviton types (t4g, m7g, c7gn, ...) need \"arm64\", the others \"x86_64\"."
+      error_message = "node_group.instance_types ${join(", ", sort(local.mismatched_instance_types))} do not run on node_architecture = \"${var.node_architecture}\": Graviton types (t4g, m7g, c7gn, ...) need \"arm64\", the others \"x86_64\"."
     }
   }
 }

@@ -207,7 +207,13 @@ def _hash_string_slice(values: pa.Array) -> pa.Array:
 
 
 class DistinctSketch:
-    """K-minimum-values sketch over 64-bit hashes; exact while it holds fewer than k values."""
+    """K-minimum-values sketch over 64-bit hashes; exact while it holds fewer than k values.
+
+    ``add`` only filters (by the current k-th smallest hash, once the sketch is full) and buffers;
+    the de-duplication and selection of the k smallest run once at least k candidates are
+    buffered, and before any answer, so feeding many small batches costs the same as a few large
+    ones.
+    """
 
     def __init__(self, size: int = DEFAULT_SKETCH_SIZE) -> None:
         if size < 3:
@@ -215,6 +221,8 @@ class DistinctSketch:
         self.size = size
         self._hashes = _EMPTY
         self._threshold: pa.Scalar | None = None  # largest kept hash once the sketch is full
+        self._pending: list[pa.Array] = []
+        self._pending_count = 0
 
     def add(self, hashes: pa.Array) -> None:
         if self._threshold is not None:
@@ -222,11 +230,21 @@ class DistinctSketch:
         elif len(hashes) > 4 * self.size and self._add_smallest_only(hashes):
             return
         if len(hashes):
-            self._keep(pc.unique(pa.concat_arrays([self._hashes, hashes])))
+            self._pending.append(hashes)
+            self._pending_count += len(hashes)
+            if self._pending_count >= self.size:
+                self._merge()
+
+    def _merge(self) -> None:
+        if self._pending:
+            candidates = pa.concat_arrays([self._hashes, *self._pending])
+            self._pending, self._pending_count = [], 0
+            self._keep(pc.unique(candidates))
 
     def _add_smallest_only(self, hashes: pa.Array) -> bool:
         """Cheap path for a large batch: of n uniform hashes, only those below about 2k/n of the
         range can be among the k smallest. Succeeds when more than k distinct values pass."""
+        self._merge()
         cut = _u64(int(_TWO_64 * 2 * self.size / len(hashes)))
         below = pc.unique(
             pa.concat_arrays([self._hashes.filter(pc.less(self._hashes, cut)), hashes.filter(pc.less(hashes, cut))])
@@ -244,9 +262,11 @@ class DistinctSketch:
 
     @property
     def exact(self) -> bool:
+        self._merge()
         return self._threshold is None
 
     def count(self) -> int:
+        self._merge()
         if self._threshold is None:
             return len(self._hashes)
         kth_smallest = (self._threshold.as_py() + 1) / _TWO_64

@@ -480,3 +480,86 @@ def test_launch_template_tags_stay_out_of_the_template_data(emulator):
     assert version["LaunchTemplateData"]["TagSpecifications"] == [
         {"ResourceType": "instance", "Tags": [{"Key": "Name", "Value": "node"}]}
     ]
+
+
+def test_cloudfront_distribution_returns_oac_certificate_and_no_forwarded_values_with_a_cache_policy(emulator):
+    cloudfront = emulator.client("cloudfront", region="us-east-1")
+    control = cloudfront.create_origin_access_control(
+        OriginAccessControlConfig={
+            "Name": f"unit-{uuid.uuid4().hex[:6]}",
+            "SigningProtocol": "sigv4",
+            "SigningBehavior": "always",
+            "OriginAccessControlOriginType": "s3",
+        }
+    )["OriginAccessControl"]["Id"]
+    certificate = "arn:aws:acm:us-east-1:123456789012:certificate/0e3f2c6a-1111-2222-3333-444455556666"
+    config = {
+        "CallerReference": uuid.uuid4().hex,
+        "Comment": "unit",
+        "Enabled": True,
+        "Origins": {
+            "Quantity": 1,
+            "Items": [
+                {
+                    "Id": "site",
+                    "DomainName": "unit-site.s3.eu-west-1.amazonaws.com",
+                    "OriginAccessControlId": control,
+                    "S3OriginConfig": {"OriginAccessIdentity": ""},
+                }
+            ],
+        },
+        "DefaultCacheBehavior": {
+            "TargetOriginId": "site",
+            "ViewerProtocolPolicy": "redirect-to-https",
+            "CachePolicyId": "658327ea-f89d-4fab-a63d-7e88639e58f6",
+        },
+        "ViewerCertificate": {
+            "ACMCertificateArn": certificate,
+            "SSLSupportMethod": "sni-only",
+            "MinimumProtocolVersion": "TLSv1.2_2021",
+        },
+    }
+    distribution_id = cloudfront.create_distribution(DistributionConfig=config)["Distribution"]["Id"]
+    described = cloudfront.get_distribution_config(Id=distribution_id)["DistributionConfig"]
+    assert described["Origins"]["Items"][0]["OriginAccessControlId"] == control
+    assert "ForwardedValues" not in described["DefaultCacheBehavior"]
+    viewer = described["ViewerCertificate"]
+    assert viewer["CloudFrontDefaultCertificate"] is False
+    assert (viewer["ACMCertificateArn"], viewer["CertificateSource"], viewer["Certificate"]) == (
+        certificate,
+        "acm",
+        certificate,
+    )
+
+
+def test_hosted_zone_ids_look_like_aws_ones(emulator):
+    route53 = emulator.client("route53")
+    for index in range(5):
+        zone = route53.create_hosted_zone(Name=f"unit{index}-{uuid.uuid4().hex[:6]}.example.com", CallerReference=uuid.uuid4().hex)
+        zone_id = zone["HostedZone"]["Id"].rsplit("/", 1)[-1]
+        assert zone_id.startswith("Z") and len(zone_id) == 22 and zone_id.isalnum(), zone_id
+        assert route53.get_hosted_zone(Id=zone_id)["HostedZone"]["Name"].startswith(f"unit{index}-")
+
+
+def test_load_balancer_with_deletion_protection_is_not_deleted(emulator):
+    ec2, elbv2 = emulator.client("ec2"), emulator.client("elbv2")
+    vpc = ec2.create_vpc(CidrBlock="10.5.0.0/16")["Vpc"]["VpcId"]
+    subnets = [
+        ec2.create_subnet(VpcId=vpc, CidrBlock=f"10.5.{index}.0/24", AvailabilityZone=f"eu-west-1{zone}")["Subnet"][
+            "SubnetId"
+        ]
+        for index, zone in enumerate("ab")
+    ]
+    arn = elbv2.create_load_balancer(Name=f"unit-{uuid.uuid4().hex[:6]}", Subnets=subnets)["LoadBalancers"][0][
+        "LoadBalancerArn"
+    ]
+    protect = [{"Key": "deletion_protection.enabled", "Value": "true"}]
+    elbv2.modify_load_balancer_attributes(LoadBalancerArn=arn, Attributes=protect)
+    with pytest.raises(elbv2.exceptions.ClientError, match="OperationNotPermitted"):
+        elbv2.delete_load_balancer(LoadBalancerArn=arn)
+    assert elbv2.describe_load_balancers(LoadBalancerArns=[arn])["LoadBalancers"]
+    protect[0]["Value"] = "false"
+    elbv2.modify_load_balancer_attributes(LoadBalancerArn=arn, Attributes=protect)
+    elbv2.delete_load_balancer(LoadBalancerArn=arn)
+    with pytest.raises(elbv2.exceptions.LoadBalancerNotFoundException):
+        elbv2.describe_load_balancers(LoadBalancerArns=[arn])

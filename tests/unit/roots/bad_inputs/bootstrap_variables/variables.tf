@@ -1,0 +1,1 @@
+../../../../../envs/bootstrap/variables.tf
