@@ -123,7 +123,7 @@ variable "ecr_repository_names" {
   default     = null
 
   validation {
-    condition     = var.ecr_repository_names == null || try(alltrue([for name in var.ecr_repository_names : can(regex("^[a-z0-9]+([._/-][a-z0-9]+)*$", name)) && length(name) <= 256]), false)
+    condition     = var.ecr_repository_names == null || try(alltrue([for name in var.ecr_repository_names : can(regex("^[a-z0-9]+([._/-][a-z0-9]+)*$", name)) && !strcontains(name, ".amazonaws.com") && length(name) <= 256]), false)
     error_message = "ecr_repository_names must be null or full ECR repository names such as \"acme-hml-api\" (lowercase, no URL, no tag)."
   }
 }

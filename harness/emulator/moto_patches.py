@@ -38,6 +38,26 @@ few things that moto 5.2.5 does not do; this module adds them, in-process, insid
    the emulator had already applied, and the retry then failed with InvalidPermission.Duplicate/NotFound
    (seen 2 times in ~8 loaded integration runs). A repeat after the window still fails as on AWS
    (``moto/ec2/models/security_groups.py``, ``SecurityGroupBackend.authorize_/revoke_security_group_*``).
+11. EKS as the provider drives it (``moto/eks``): a cluster keeps its ``accessConfig`` (moto dropped it, so
+   every re-plan replaced the cluster) and, like AWS, gets a cluster security group in its VPC (``vpcId``
+   and ``clusterSecurityGroupId`` were empty; modules add node rules to that group) that goes with it;
+   ``UpdateClusterConfig``/``UpdateClusterVersion``/``UpdateNodegroupVersion`` return an update that
+   ``DescribeUpdate`` finds (moto returned the cluster, or nothing, so in-place changes failed); a node
+   group created without ``remoteAccess`` has none (moto invented an ``eksKeypair`` SSH key, which forced a
+   replacement) and keeps ``updateConfig`` and the cluster's Kubernetes version; access entries with
+   their access policy associations, and add-ons, are stored (CRUD, ACTIVE at once; moto had neither);
+   tags work on node groups, add-ons and access entries, not only clusters.
+12. CloudFront response headers policies (Create/Get/GetConfig/Update/Delete/List with ETags; moto had none).
+13. A launch template's own tags (``TagSpecifications`` of type ``launch-template`` on CreateLaunchTemplate)
+   stay off its template data: moto copied them into ``LaunchTemplateData.TagSpecifications``, so each
+   re-plan wanted to remove them and create a new template version.
+14. CloudFront distributions read back as written: an origin keeps its ``OriginAccessControlId``, a cache
+   behaviour with a cache policy has no ``ForwardedValues``, and an ACM/IAM viewer certificate is not the
+   CloudFront default certificate (moto returned all three differently, so each re-plan showed changes).
+15. Route 53 hosted zone IDs start with ``Z`` as on AWS (moto drew 22 random letters and digits, which
+   modules validating ``^Z[A-Z0-9]+$`` rejected).
+16. A load balancer with ``deletion_protection.enabled`` cannot be deleted (``OperationNotPermitted``), as on
+   AWS: moto deleted it, so an environment that would fail to destroy on AWS passed here.
 
 Each patch is tied to moto 5.2.5: ``apply()`` refuses any other version, and
 ``tests/unit/emulator/test_moto_patches.py`` plus the emulator smoke test fail loudly when an upgrade moves
@@ -408,7 +428,6 @@ def _complete_eks() -> None:
         result = original_create_cluster(self)
         cluster = cluster_of(self)
         cluster.access_config = {"authenticationMode": access.get("authenticationMode", "CONFIG_MAP")}
-        cluster.bootstrap_cluster_creator_admin_permissions = access.get("bootstrapClusterCreatorAdminPermissions", True)
         vpc_config = cluster.resources_vpc_config
         vpc_config.setdefault("endpointPublicAccess", True)
         vpc_config.setdefault("endpointPrivateAccess", False)
@@ -453,9 +472,14 @@ def _complete_eks() -> None:
             if value:
                 setattr(cluster, attribute, value)
                 params.append({"type": key[0].upper() + key[1:], "value": str(value)})
-        kind = "AccessConfigUpdate" if access else "LoggingUpdate" if logging and not vpc_config else "ConfigUpdate"
-        if vpc_config and not logging and not access:
+        if access:
+            kind = "AccessConfigUpdate"
+        elif logging and not vpc_config:
+            kind = "LoggingUpdate"
+        elif vpc_config and not logging:
             kind = "EndpointAccessUpdate"
+        else:
+            kind = "ConfigUpdate"
         return ActionResult({"update": record_update(cluster, kind, params)})
 
     def update_cluster_version(self: EKSResponse) -> ActionResult:
@@ -686,7 +710,11 @@ def _complete_eks() -> None:
             "modifiedAt": now,
         }
         return ActionResult(
-            {"clusterName": entry["clusterName"], "principalArn": entry["principalArn"], "associatedAccessPolicy": association}
+            {
+                "clusterName": entry["clusterName"],
+                "principalArn": entry["principalArn"],
+                "associatedAccessPolicy": association,
+            }
         )
 
     def list_associated_access_policies(self: EKSResponse) -> ActionResult:
@@ -815,7 +843,11 @@ def _add_cloudfront_response_headers_policies() -> None:
                 )
 
     def body(policy: dict[str, Any]) -> dict[str, Any]:
-        return {"Id": policy["id"], "LastModifiedTime": policy["modified"], "ResponseHeadersPolicyConfig": policy["config"]}
+        return {
+            "Id": policy["id"],
+            "LastModifiedTime": policy["modified"],
+            "ResponseHeadersPolicyConfig": policy["config"],
+        }
 
     def create_response_headers_policy(self: CloudFrontResponse) -> ActionResult:
         config = self._get_param("ResponseHeadersPolicyConfig", {})
@@ -842,9 +874,7 @@ def _add_cloudfront_response_headers_policies() -> None:
         policy = checked(self)
         config = self._get_param("ResponseHeadersPolicyConfig", {})
         name_taken(self.backend, config.get("Name"), other_than=policy["id"])
-        policy.update(
-            config=config, etag=random.get_random_string(13, lower_case=False).upper(), modified=utcnow()
-        )
+        policy.update(config=config, etag=random.get_random_string(13, lower_case=False).upper(), modified=utcnow())
         return ActionResult({"ResponseHeadersPolicy": body(policy), "ETag": policy["etag"]})
 
     def delete_response_headers_policy(self: CloudFrontResponse) -> EmptyResult:
@@ -862,10 +892,12 @@ def _add_cloudfront_response_headers_policies() -> None:
 
     def list_response_headers_policies(self: CloudFrontResponse) -> ActionResult:
         kind = self._get_param("Type")
-        items = [] if kind == "managed" else [{"Type": "custom", "ResponseHeadersPolicy": body(p)} for p in policies(self.backend).values()]
-        return ActionResult(
-            {"ResponseHeadersPolicyList": {"MaxItems": 100, "Quantity": len(items), "Items": items}}
+        items = (
+            []
+            if kind == "managed"
+            else [{"Type": "custom", "ResponseHeadersPolicy": body(p)} for p in policies(self.backend).values()]
         )
+        return ActionResult({"ResponseHeadersPolicyList": {"MaxItems": 100, "Quantity": len(items), "Items": items}})
 
     CloudFrontResponse.create_response_headers_policy = create_response_headers_policy
     CloudFrontResponse.get_response_headers_policy = get_response_headers_policy

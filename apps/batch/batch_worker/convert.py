@@ -166,10 +166,12 @@ def _convert_once(
 
 
 class _ParquetOutput:
-    """Groups batches into row groups; profiles each one while a helper thread writes it.
+    """Groups batches into row groups; each one is written while a helper thread profiles it.
 
-    Both sides spend their time in Arrow kernels that release the GIL, so profiling, writing and
-    Arrow's own CSV decoding thread run in parallel.
+    Both sides spend their time in Arrow kernels that release the GIL, so they use both cores;
+    meanwhile Arrow's reader only fills its bounded read-ahead, and decodes the next blocks on its
+    own threads (two cores again) once the row group is done. Only one row group is held at a
+    time: memory is about ``row_group_bytes`` plus the read-ahead, not two row groups.
     """
 
     def __init__(self, path: Path, schema: pa.Schema, options: ConversionOptions) -> None:
@@ -181,8 +183,7 @@ class _ParquetOutput:
         self._pending: list[pa.RecordBatch] = []
         self._pending_bytes = 0
         self._writer: pq.ParquetWriter | None = None
-        self._writing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="parquet-writer")
-        self._last_write: Future[None] | None = None
+        self._profiling = ThreadPoolExecutor(max_workers=1, thread_name_prefix="profile")
 
     def add(self, batch: pa.RecordBatch) -> None:
         if batch.num_rows == 0:
@@ -195,14 +196,13 @@ class _ParquetOutput:
     def close(self) -> None:
         if self._pending:
             self._flush()
-        self._wait_for_write()
         if self._writer is None:  # a header without rows still gives a valid, empty file
             self._writer = self._open_writer()
         self._writer.close()
         self._writer = None
 
     def abort(self) -> None:
-        self._writing.shutdown(wait=True, cancel_futures=True)
+        self._profiling.shutdown(wait=True, cancel_futures=True)
         if self._writer is not None:
             self._writer.close()
             self._writer = None
@@ -210,24 +210,23 @@ class _ParquetOutput:
     def _flush(self) -> None:
         table = pa.Table.from_batches(self._pending, self.schema)
         self._pending, self._pending_bytes = [], 0
-        self._wait_for_write()
         if self._writer is None:
+            # the first row group is profiled before the writer exists: it decides which columns
+            # get dictionary encoding
             self.profile.update(table)
             self._writer = self._open_writer()
-            self._last_write = self._writing.submit(self._writer.write_table, table, table.num_rows)
+            self._writer.write_table(table, table.num_rows)
         else:
-            self._last_write = self._writing.submit(self._writer.write_table, table, table.num_rows)
-            self.profile.update(table)
+            profiled: Future[None] = self._profiling.submit(self.profile.update, table)
+            try:
+                self._writer.write_table(table, table.num_rows)
+            finally:
+                profiled.result()
         self.row_groups += 1
 
-    def _wait_for_write(self) -> None:
-        if self._last_write is not None:
-            self._last_write.result()
-            self._last_write = None
-
     def _open_writer(self) -> pq.ParquetWriter:
-        # Opened once the first row group is profiled: dictionary encoding only where values
-        # repeat; on mostly-unique columns it is wasted work and a larger file.
+        # Dictionary encoding only where values repeat; on mostly-unique columns it is wasted work
+        # and a larger file.
         repeated = self.profile.mostly_repeated() if self.profile.row_count else True
         return pq.ParquetWriter(
             self.path, self.schema, compression=PARQUET_COMPRESSION, use_dictionary=repeated or False

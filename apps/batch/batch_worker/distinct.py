@@ -15,6 +15,7 @@ Memory: 8 bytes x k per column (128 KiB at the default k), whatever the number o
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import struct
 from array import array
@@ -67,6 +68,7 @@ _ZERO_U64 = _u64_array([0])
 
 # Strings of at most _WORD_STRING_BYTES bytes (most CSV cells) take the word path instead.
 _WORD_STRING_BYTES = 16
+_WORD_STRING_LIMIT = _scalar(pa.int32(), "<i", _WORD_STRING_BYTES)
 _ALL_ONES = (1 << 64) - 1
 _LOW_MASKS = _u64_array([(1 << (8 * min(n, 8))) - 1 for n in range(_WORD_STRING_BYTES + 1)])
 _HIGH_MASKS = _u64_array([(1 << (8 * max(n - 8, 0))) - 1 for n in range(_WORD_STRING_BYTES + 1)])
@@ -89,8 +91,14 @@ def _powers(base: int, count: int) -> pa.Array:
     return pc.cumulative_prod(_u64_array(array("Q", [1]) + array("Q", [base]) * (count - 1)))
 
 
-_POWERS = _powers(_POLY_BASE, _SLICE_BYTES + _LONG_STRING_BYTES + 1)
-_INVERSE_POWERS = _powers(_POLY_BASE_INVERSE, _SLICE_BYTES + _LONG_STRING_BYTES + 1)
+_POWER_COUNT = _SLICE_BYTES + _LONG_STRING_BYTES + 1
+
+
+@functools.cache
+def _power_tables() -> tuple[pa.Array, pa.Array]:
+    """P**i and P**-i for the polynomial path, built on first use (2.3 MB): columns whose strings
+    all take the word path never need them."""
+    return _powers(_POLY_BASE, _POWER_COUNT), _powers(_POLY_BASE_INVERSE, _POWER_COUNT)
 
 
 def hash_values(values: pa.Array) -> pa.Array:
@@ -123,23 +131,28 @@ def hash_values(values: pa.Array) -> pa.Array:
 def _hash_strings(values: pa.Array) -> pa.Array:
     lengths = pc.binary_length(values)
     longest = pc.max(lengths).as_py()
+    if longest <= _WORD_STRING_BYTES:  # the common case: short cells, the word path only
+        return _hash_word_strings(values)
+    # which path a string takes depends on its length alone, so equal strings hash equal
+    is_word = pc.less_equal(lengths, _WORD_STRING_LIMIT)
+    parts = [_hash_word_strings(values.filter(is_word))]
+    values, lengths = values.filter(pc.invert(is_word)), lengths.filter(pc.invert(is_word))
     if longest > _LONG_STRING_BYTES:
         is_long = pc.greater(lengths, _LONG_STRING_LIMIT)
         long_hashes = [
             int.from_bytes(hashlib.blake2b(value.as_buffer().to_pybytes(), digest_size=8).digest(), "little")
             for value in values.filter(is_long)
         ]
-        short = values.filter(pc.invert(is_long))
-        return pa.concat_arrays([_hash_short_strings(short), _u64_array(long_hashes)])
-    return _hash_short_strings(values)
+        parts.append(_u64_array(long_hashes))
+        values = values.filter(pc.invert(is_long))
+    parts.append(_hash_polynomial(values))
+    return pa.concat_arrays(parts)
 
 
-def _hash_short_strings(values: pa.Array) -> pa.Array:
+def _hash_polynomial(values: pa.Array) -> pa.Array:
     count = len(values)
     if count == 0:
         return _EMPTY
-    if pc.max(pc.binary_length(values)).as_py() <= _WORD_STRING_BYTES:
-        return _hash_word_strings(values)
     total = values.nbytes  # an upper bound is enough to size the slices
     rows_per_slice = max(1, count * _SLICE_BYTES // max(total, 1))
     if rows_per_slice >= count:
@@ -159,6 +172,8 @@ def _hash_word_strings(values: pa.Array) -> pa.Array:
     length. About 40 passes per string, instead of about 5 per byte of the polynomial path.
     """
     count = len(values)
+    if count == 0:
+        return _EMPTY
     _, offsets_buffer, data_buffer = values.buffers()
     offsets = pa.Array.from_buffers(pa.int32(), count + 1, [None, offsets_buffer], offset=values.offset)
     first, last = offsets[0].as_py(), offsets[count].as_py()
@@ -189,17 +204,18 @@ def _hash_string_slice(values: pa.Array) -> pa.Array:
     offsets = pa.Array.from_buffers(pa.int32(), count + 1, [None, offsets_buffer], offset=values.offset)
     first = offsets[0].as_py()
     size = offsets[count].as_py() - first
-    if size > len(_POWERS) - 1:  # a slice of many strings near the long-string limit: split it
+    if size > _POWER_COUNT - 1:  # a slice of many strings near the long-string limit: split it
         half = count // 2
         return pa.concat_arrays([_hash_string_slice(values.slice(0, half)), _hash_string_slice(values.slice(half))])
     relative = pc.subtract(offsets, _scalar(pa.int32(), "<i", first))
     starts, ends = relative.slice(0, count), relative.slice(1, count)
     if size:
         data = pa.Array.from_buffers(pa.uint8(), size, [None, data_buffer], offset=first)
-        terms = pc.multiply(data.cast(_U64), _POWERS.slice(0, size))
+        powers, inverse_powers = _power_tables()
+        terms = pc.multiply(data.cast(_U64), powers.slice(0, size))
         prefix = pa.concat_arrays([_ZERO_U64, pc.cumulative_sum(terms)])
         raw = pc.subtract(prefix.take(ends), prefix.take(starts))
-        raw = pc.multiply(raw, _INVERSE_POWERS.take(starts))
+        raw = pc.multiply(raw, inverse_powers.take(starts))
     else:
         raw = _u64_array(array("Q", [0]) * count)
     lengths = pc.subtract(ends, starts).cast(_U64)

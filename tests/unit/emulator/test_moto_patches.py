@@ -300,9 +300,7 @@ def _eks_cluster(emulator, access_config=None):
     ec2, iam, eks = emulator.client("ec2"), emulator.client("iam"), emulator.client("eks")
     suffix = uuid.uuid4().hex[:6]
     vpc = ec2.create_vpc(CidrBlock="10.6.0.0/16")["Vpc"]["VpcId"]
-    subnets = [
-        ec2.create_subnet(VpcId=vpc, CidrBlock=f"10.6.{index}.0/24")["Subnet"]["SubnetId"] for index in range(2)
-    ]
+    subnets = [ec2.create_subnet(VpcId=vpc, CidrBlock=f"10.6.{index}.0/24")["Subnet"]["SubnetId"] for index in range(2)]
     role = iam.create_role(RoleName=f"unit-eks-{suffix}", AssumeRolePolicyDocument="{}")["Role"]["Arn"]
     name = f"unit-{suffix}"
     eks.create_cluster(
@@ -371,7 +369,9 @@ def test_eks_access_entries_and_policy_associations(emulator):
     eks, _, name, _, _, role = _eks_cluster(emulator, {"authenticationMode": "API"})
     created = eks.create_access_entry(clusterName=name, principalArn=role, tags={"Team": "platform"})["accessEntry"]
     assert created["type"] == "STANDARD"
-    assert created["username"] == f"arn:aws:sts::123456789012:assumed-role/{role.rsplit('/', 1)[-1]}/{{{{SessionName}}}}"
+    assert (
+        created["username"] == f"arn:aws:sts::123456789012:assumed-role/{role.rsplit('/', 1)[-1]}/{{{{SessionName}}}}"
+    )
     assert eks.describe_access_entry(clusterName=name, principalArn=role)["accessEntry"] == created
     assert eks.list_access_entries(clusterName=name)["accessEntries"] == [role]
     with pytest.raises(eks.exceptions.ResourceInUseException):
@@ -392,7 +392,10 @@ def test_eks_access_entries_and_policy_associations(emulator):
     listed = eks.list_associated_access_policies(clusterName=name, principalArn=role)["associatedAccessPolicies"]
     assert [p["policyArn"] for p in listed] == [admin]
     eks.tag_resource(resourceArn=created["accessEntryArn"], tags={"Extra": "1"})
-    assert eks.list_tags_for_resource(resourceArn=created["accessEntryArn"])["tags"] == {"Team": "platform", "Extra": "1"}
+    assert eks.list_tags_for_resource(resourceArn=created["accessEntryArn"])["tags"] == {
+        "Team": "platform",
+        "Extra": "1",
+    }
     eks.delete_access_entry(clusterName=name, principalArn=role)
     with pytest.raises(eks.exceptions.ResourceNotFoundException):
         eks.describe_access_entry(clusterName=name, principalArn=role)
@@ -535,7 +538,9 @@ def test_cloudfront_distribution_returns_oac_certificate_and_no_forwarded_values
 def test_hosted_zone_ids_look_like_aws_ones(emulator):
     route53 = emulator.client("route53")
     for index in range(5):
-        zone = route53.create_hosted_zone(Name=f"unit{index}-{uuid.uuid4().hex[:6]}.example.com", CallerReference=uuid.uuid4().hex)
+        zone = route53.create_hosted_zone(
+            Name=f"unit{index}-{uuid.uuid4().hex[:6]}.example.com", CallerReference=uuid.uuid4().hex
+        )
         zone_id = zone["HostedZone"]["Id"].rsplit("/", 1)[-1]
         assert zone_id.startswith("Z") and len(zone_id) == 22 and zone_id.isalnum(), zone_id
         assert route53.get_hosted_zone(Id=zone_id)["HostedZone"]["Name"].startswith(f"unit{index}-")
