@@ -232,6 +232,7 @@ resource "aws_s3_bucket_policy" "state" {
 }
 
 module "cicd" {
+  #checkov:skip=CKV_C04_047:False positive of the HCL tier on a module called with count: it does not find this root's provider default_tags (Project, Environment, Owner) for module.cicd[0]; test_bootstrap asserts them on every planned tags_all.
   source = "../../modules/cicd"
   count  = local.enable_cicd ? 1 : 0
 

@@ -12,7 +12,7 @@ locals {
 }
 
 resource "aws_eks_addon" "before_nodes" {
-  for_each = var.enable_addons ? { for name in local.addons_before_nodes : name => var.addon_versions[name] } : {}
+  for_each = { for name in local.addons_before_nodes : name => var.addon_versions[name] }
 
   cluster_name                = aws_eks_cluster.this.name
   addon_name                  = each.key
@@ -32,7 +32,7 @@ resource "aws_eks_addon" "before_nodes" {
 }
 
 resource "aws_eks_addon" "after_nodes" {
-  for_each = var.enable_addons ? { for name in local.addons_after_nodes : name => var.addon_versions[name] } : {}
+  for_each = { for name in local.addons_after_nodes : name => var.addon_versions[name] }
 
   cluster_name                = aws_eks_cluster.this.name
   addon_name                  = each.key

@@ -125,8 +125,6 @@ resource "aws_eks_cluster" "this" {
 }
 
 resource "aws_eks_access_entry" "admin" {
-  count = var.enable_access_entries ? 1 : 0
-
   cluster_name  = aws_eks_cluster.this.name
   principal_arn = var.cluster_admin_role_arn
   type          = "STANDARD"
@@ -135,10 +133,8 @@ resource "aws_eks_access_entry" "admin" {
 }
 
 resource "aws_eks_access_policy_association" "admin" {
-  count = var.enable_access_entries ? 1 : 0
-
   cluster_name  = aws_eks_cluster.this.name
-  principal_arn = aws_eks_access_entry.admin[0].principal_arn
+  principal_arn = aws_eks_access_entry.admin.principal_arn
   policy_arn    = "arn:${local.partition}:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy"
 
   access_scope {

@@ -127,12 +127,6 @@ variable "cluster_admin_role_arn" {
   }
 }
 
-variable "enable_access_entries" {
-  description = "Create the access entry and policy association of `cluster_admin_role_arn`. Only for emulators lacking the EKS access-entry APIs: on AWS leave it true, otherwise nobody can administer the cluster."
-  type        = bool
-  default     = true
-}
-
 variable "node_architecture" {
   description = "CPU architecture of the nodes: `x86_64` (AL2023_x86_64_STANDARD AMI) or `arm64` (AL2023_ARM_64_STANDARD, Graviton instance types)."
   type        = string
@@ -223,12 +217,6 @@ variable "addon_versions" {
     condition     = alltrue([for version in values(var.addon_versions) : can(regex("^v[0-9]+\\.[0-9]+\\.[0-9]+-eksbuild\\.[0-9]+$", version))])
     error_message = "Each addon_versions value must be an EKS add-on version such as \"v1.19.5-eksbuild.1\" (v<major>.<minor>.<patch>-eksbuild.<build>), never \"latest\"."
   }
-}
-
-variable "enable_addons" {
-  description = "Install the managed add-ons of `addon_versions`. Only for emulators lacking the EKS add-on APIs: on AWS leave it true, otherwise the nodes have no pod network, DNS or metrics."
-  type        = bool
-  default     = true
 }
 
 variable "state_machine_arn" {

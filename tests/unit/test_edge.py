@@ -98,7 +98,7 @@ def test_web_acl_rules(plan, instance, acl):
         if rule["name"] != RATE_RULE
     }
     assert {priority: group["name"] for priority, group in managed.items()} == expected["managed_rule_groups"]
-    for priority, group in managed.items():
+    for group in managed.values():
         rule = rules[group["name"]]
         assert group["vendor_name"] == "AWS", group
         assert group["rule_action_override"] == [], f"{group['name']} overrides rule actions"

@@ -96,7 +96,7 @@ def test_trust_condition_keys_are_the_issuer_sub_and_aud():
     assert len(statement["condition"]) == 2
 
 
-@pytest.mark.parametrize("instance", ["module.defaults", "module.prod_like", "module.arm_nodes"])
+@pytest.mark.parametrize("instance", INSTANCES)
 def test_addons_are_pinned_and_ordered_around_the_node_group(plan, instance):
     expected = INVENTORY["addons"][instance.removeprefix("module.")]
     found = {}

@@ -66,10 +66,12 @@ def test_topic_is_encrypted_with_its_own_key_and_policies_are_the_documents(plan
     topic = f"{instance}.aws_sns_topic.alarms"
     assert plan.references(topic, "kms_master_key_id") == [f"{instance}.aws_kms_key.topic"]
     assert plan.references(f"{instance}.aws_sns_topic_policy.alarms", "arn") == [topic]
-    key = plan.value(f"{instance}.aws_kms_key.topic")
-    assert json.loads(key["policy"]) == json.loads(plan.value(f"{instance}.data.aws_iam_policy_document.topic_key")["json"])
-    policy = plan.value(f"{instance}.aws_sns_topic_policy.alarms")["policy"]
-    assert json.loads(policy) == json.loads(plan.value(f"{instance}.data.aws_iam_policy_document.topic")["json"])
+    key_policy = plan.value(f"{instance}.aws_kms_key.topic")["policy"]
+    key_document = plan.value(f"{instance}.data.aws_iam_policy_document.topic_key")["json"]
+    assert json.loads(key_policy) == json.loads(key_document)
+    topic_policy = plan.value(f"{instance}.aws_sns_topic_policy.alarms")["policy"]
+    topic_document = plan.value(f"{instance}.data.aws_iam_policy_document.topic")["json"]
+    assert json.loads(topic_policy) == json.loads(topic_document)
 
 
 @pytest.mark.parametrize("instance", INSTANCES)
@@ -103,8 +105,10 @@ def test_failed_batch_job_events_reach_their_alarm(plan):
     delivery = plan.value(f'{module}.aws_cloudwatch_log_resource_policy.batch_job_failed["this"]')["policy_document"]
     document = plan.value(f'{module}.data.aws_iam_policy_document.batch_job_failed_delivery["this"]')["json"]
     assert json.loads(delivery) == json.loads(document)
-    assert json.loads(document)["Statement"][0]["Condition"]["ArnEquals"]["aws:SourceArn"].endswith(f":rule/{rule['name']}")
-    metric = plan.value(f'{module}.aws_cloudwatch_log_metric_filter.batch_job_failed["this"]')["metric_transformation"][0]
+    source_arn = json.loads(document)["Statement"][0]["Condition"]["ArnEquals"]["aws:SourceArn"]
+    assert source_arn.endswith(f":rule/{rule['name']}")
+    metric_filter = plan.value(f'{module}.aws_cloudwatch_log_metric_filter.batch_job_failed["this"]')
+    metric = metric_filter["metric_transformation"][0]
     alarm = plan.value(f'{module}.aws_cloudwatch_metric_alarm.this["batch-failed-jobs"]')
     assert (metric["namespace"], metric["name"]) == (alarm["namespace"], alarm["metric_name"])
     # The filter's dimension is the event's jobQueue, the queue ARN the alarm is scoped to.

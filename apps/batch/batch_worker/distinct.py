@@ -239,6 +239,7 @@ class DistinctSketch:
         self._threshold: pa.Scalar | None = None  # largest kept hash once the sketch is full
         self._pending: list[pa.Array] = []
         self._pending_count = 0
+        self.passed = 0  # hashes that got past the threshold so far (a measure of the work)
 
     def add(self, hashes: pa.Array) -> None:
         if self._threshold is not None:
@@ -246,6 +247,7 @@ class DistinctSketch:
         elif len(hashes) > 4 * self.size and self._add_smallest_only(hashes):
             return
         if len(hashes):
+            self.passed += len(hashes)
             self._pending.append(hashes)
             self._pending_count += len(hashes)
             if self._pending_count >= self.size:

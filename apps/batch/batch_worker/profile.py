@@ -10,16 +10,20 @@ import pyarrow.compute as pc
 
 from batch_worker.distinct import DEFAULT_SKETCH_SIZE, DistinctSketch, hash_values
 
-# A column whose first row group has few distinct values (at most 1 in 8 rows: flags, codes,
-# categories, prices) is de-duplicated by Arrow's hash table before hashing, which is then cheap,
-# and so are the sketch merges (without it, a column with a little more than k distinct values
-# sends most rows through the sketch's de-duplication); any other column is hashed directly: on
-# strings Arrow's unique costs more than hashing every value, and it only pays off when it removes
-# most of them. The same ratio decides Parquet dictionary encoding: with more distinct values the
-# dictionary outgrows its 1 MiB page or saves little, and building it costs more than it saves
-# (benchmark file: dictionary-encoding the 100,000-customer column made the file larger and the
-# write 10 % slower; the 21,000-amount column is 5 % smaller with a dictionary, at the same speed).
+# De-duplication before hashing (Arrow's unique kernel, then hash the distinct values only) pays
+# off for columns with few distinct values, and costs time (and a large hash table) on the others,
+# strings especially, where Arrow's unique costs more than hashing every value. It is switched on:
+# - when a sample of the first values (one hashing slice) has at most 1 distinct value in 8 rows
+#   (flags, codes, categories);
+# - after a row group in which more than half of the hashed values got past the sketch's threshold:
+#   a column with a little more distinct values than the sketch holds (prices, amounts) sends most
+#   rows through the sketch's own de-duplication otherwise.
 _REPEAT_RATIO = 1 / 8
+_PASSING_RATIO = 1 / 2
+# The same ratio (on the first row group) decides Parquet dictionary encoding: with more distinct
+# values the dictionary outgrows its 1 MiB page or saves little, and building it costs more than it
+# saves (benchmark file: dictionary-encoding the 100,000-customer column made the file larger and
+# the write 10 % slower; the 21,000-amount column is 5 % smaller with a dictionary, same speed).
 _HASH_SLICE_ROWS = 32768
 
 
@@ -47,7 +51,7 @@ class ColumnProfile:
         self.name = field.name
         self.type = field.type
         self.numeric = pa.types.is_integer(field.type) or pa.types.is_floating(field.type)
-        self._dedupe_first = True
+        self._dedupe: bool | None = None  # decided on the first values, see _REPEAT_RATIO
         self.null_count = 0
         self.distinct = DistinctSketch(sketch_size)
         self._minimum: Any = None
@@ -62,14 +66,18 @@ class ColumnProfile:
         values = column.combine_chunks()  # one kernel call per row group, not one per block
         if self.numeric:
             self._update_numeric(values)
-        if self._dedupe_first:
-            unique = pc.unique(values)
-            self._dedupe_first = len(unique) <= _REPEAT_RATIO * len(values)
-            values = unique
+        if self._dedupe is None:
+            sample = values.slice(0, _HASH_SLICE_ROWS)
+            self._dedupe = len(pc.unique(sample)) <= _REPEAT_RATIO * len(sample)
+        if self._dedupe:
+            values = pc.unique(values)
+        passed = self.distinct.passed
         # slices small enough for the hashing temporaries to stay in the CPU cache and in the
         # allocator's free lists, large enough for the per-kernel-call overhead not to matter
         for start in range(0, len(values), _HASH_SLICE_ROWS):
             self.distinct.add(hash_values(values.slice(start, _HASH_SLICE_ROWS)))
+        if self.distinct.passed - passed > _PASSING_RATIO * len(values):
+            self._dedupe = True
 
     def _update_numeric(self, column: pa.Array) -> None:
         extremes = pc.min_max(column)  # skips nulls and NaN

@@ -98,23 +98,27 @@ module "arm_nodes" {
   results_bucket_arn = "arn:aws:s3:::acme-arm-results"
 }
 
-# The switches for emulators lacking the add-on and access-entry APIs.
-module "emulator" {
+# Longest name_prefix (every IAM role name stays within 64 characters), five node security groups, the
+# largest root volume and node group.
+module "edge" {
   source = "../../../../modules/eks"
 
-  name_prefix             = "acme-local"
-  kubernetes_version      = "1.34"
-  vpc_id                  = "vpc-0a1b2c3d4e5f60004"
-  subnet_ids              = ["subnet-0a000000000000031", "subnet-0b000000000000032"]
-  node_security_group_ids = ["sg-0d000000000000031"]
-  kms_key_arn             = local.kms_key_arn
-  cluster_admin_role_arn  = "arn:aws:iam::123456789012:role/platform-admin"
-  addon_versions          = local.addons_1_34
-  enable_addons           = false
-  enable_access_entries   = false
-  state_machine_arn       = "arn:aws:states:eu-west-1:123456789012:stateMachine:acme-local-pipeline"
-  uploads_bucket_arn      = "arn:aws:s3:::acme-local-uploads"
-  results_bucket_arn      = "arn:aws:s3:::acme-local-results"
+  name_prefix        = "e2345678901234567890123456789012"
+  kubernetes_version = "1.34"
+  vpc_id             = "vpc-0a1b2c3d4e5f60004"
+  subnet_ids         = ["subnet-0a000000000000031", "subnet-0b000000000000032"]
+  node_security_group_ids = [
+    "sg-0d000000000000031", "sg-0d000000000000032", "sg-0d000000000000033", "sg-0d000000000000034", "sg-0d000000000000035",
+  ]
+  kms_key_arn            = local.kms_key_arn
+  cluster_admin_role_arn = "arn:aws:iam::123456789012:role/platform-admin"
+  node_group             = { instance_types = ["c7i.48xlarge"], min_size = 100, desired_size = 100, max_size = 100 }
+  node_disk_size_gib     = 1000
+  log_retention_in_days  = 3653
+  addon_versions         = local.addons_1_34
+  state_machine_arn      = "arn:aws:states:eu-west-1:123456789012:stateMachine:e2345678901234567890123456789012-pipeline"
+  uploads_bucket_arn     = "arn:aws:s3:::e2345678901234567890123456789012-uploads"
+  results_bucket_arn     = "arn:aws:s3:::e2345678901234567890123456789012-results"
 }
 
 output "defaults" {
@@ -132,7 +136,7 @@ output "arm_nodes" {
   value       = module.arm_nodes
 }
 
-output "emulator" {
-  description = "Every output of the emulator instance."
-  value       = module.emulator
+output "edge" {
+  description = "Every output of the edge instance."
+  value       = module.edge
 }
