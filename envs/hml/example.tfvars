@@ -33,3 +33,14 @@ eks_node_group = {
   desired_size   = 2
   max_size       = 3
 }
+
+eks_kubernetes_version = "1.35"
+eks_admin_role_arn     = "arn:aws:iam::111122223333:role/platform-admin"
+eks_addon_versions = {
+  "vpc-cni"                         = "v1.20.4-eksbuild.1"
+  "kube-proxy"                      = "v1.35.0-eksbuild.3"
+  "coredns"                         = "v1.12.1-eksbuild.2"
+  "eks-pod-identity-agent"          = "v1.3.8-eksbuild.2"
+  "metrics-server"                  = "v0.8.0-eksbuild.1"
+  "amazon-cloudwatch-observability" = "v4.3.0-eksbuild.1"
+}

@@ -81,3 +81,22 @@ module "batch_sfn" {
   results_bucket_name   = module.s3.results_bucket_name
   log_retention_in_days = var.log_retention_days
 }
+
+module "eks" {
+  source = "../../modules/eks"
+
+  name_prefix                  = local.name_prefix
+  kubernetes_version           = var.eks_kubernetes_version
+  vpc_id                       = module.network.vpc_id
+  subnet_ids                   = module.network.private_subnet_ids
+  node_security_group_ids      = [module.network.eks_nodes_security_group_id]
+  endpoint_public_access_cidrs = var.eks_endpoint_public_access_cidrs
+  kms_key_arn                  = module.kms.key_arn
+  log_retention_in_days        = var.log_retention_days
+  cluster_admin_role_arn       = var.eks_admin_role_arn
+  node_group                   = var.eks_node_group
+  addon_versions               = var.eks_addon_versions
+  state_machine_arn            = module.batch_sfn.state_machine_arn
+  uploads_bucket_arn           = module.s3.uploads_bucket_arn
+  results_bucket_arn           = module.s3.results_bucket_arn
+}

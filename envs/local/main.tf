@@ -71,3 +71,49 @@ module "batch_sfn" {
   results_bucket_arn          = module.s3.results_bucket_arn
   results_bucket_name         = module.s3.results_bucket_name
 }
+
+# The cluster administrator of the emulated account (a real environment passes its SSO role instead).
+data "aws_iam_policy_document" "eks_admin_trust" {
+  statement {
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:aws:iam::${data.aws_caller_identity.current.account_id}:root"]
+    }
+  }
+}
+
+resource "aws_iam_role" "eks_admin" {
+  name               = "${var.name_prefix}-eks-admin"
+  assume_role_policy = data.aws_iam_policy_document.eks_admin_trust.json
+}
+
+module "eks" {
+  source = "../../modules/eks"
+
+  name_prefix             = var.name_prefix
+  kubernetes_version      = "1.35"
+  vpc_id                  = module.network.vpc_id
+  subnet_ids              = module.network.private_subnet_ids
+  node_security_group_ids = [module.network.eks_nodes_security_group_id]
+  kms_key_arn             = module.kms.key_arn
+  cluster_admin_role_arn  = aws_iam_role.eks_admin.arn
+  node_group = {
+    instance_types = ["t3.large"]
+    min_size       = 1
+    desired_size   = 1
+    max_size       = 2
+  }
+  addon_versions = {
+    "vpc-cni"                         = "v1.20.4-eksbuild.1"
+    "kube-proxy"                      = "v1.35.0-eksbuild.3"
+    "coredns"                         = "v1.12.1-eksbuild.2"
+    "eks-pod-identity-agent"          = "v1.3.8-eksbuild.2"
+    "metrics-server"                  = "v0.8.0-eksbuild.1"
+    "amazon-cloudwatch-observability" = "v4.3.0-eksbuild.1"
+  }
+  state_machine_arn  = module.batch_sfn.state_machine_arn
+  uploads_bucket_arn = module.s3.uploads_bucket_arn
+  results_bucket_arn = module.s3.results_bucket_arn
+}

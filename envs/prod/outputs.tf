@@ -67,3 +67,28 @@ output "state_machine_arn" {
   description = "ARN of the Step Functions state machine that runs the pipeline."
   value       = module.batch_sfn.state_machine_arn
 }
+
+output "eks_cluster_name" {
+  description = "Name of the EKS cluster (aws eks update-kubeconfig --name <this>)."
+  value       = module.eks.cluster_name
+}
+
+output "eks_cluster_endpoint" {
+  description = "Endpoint of the Kubernetes API (private unless eks_endpoint_public_access_cidrs is set)."
+  value       = module.eks.cluster_endpoint
+}
+
+output "eks_oidc_provider_arn" {
+  description = "IAM OIDC provider of the cluster, for IRSA trust policies."
+  value       = module.eks.oidc_provider_arn
+}
+
+output "eks_irsa_role_arns" {
+  description = "IRSA roles to annotate service accounts with (eks.amazonaws.com/role-arn): load balancer controller, cluster autoscaler, API and (when created) frontend."
+  value = {
+    aws_load_balancer_controller = module.eks.lb_controller_role_arn
+    cluster_autoscaler           = module.eks.cluster_autoscaler_role_arn
+    api                          = module.eks.api_role_arn
+    frontend                     = module.eks.frontend_role_arn
+  }
+}

@@ -174,7 +174,7 @@ variable "batch_enable_fargate_spot" {
 }
 
 variable "eks_node_group" {
-  description = "Sizes of the EKS managed node group, consumed by the eks module (issue 7) once it lands."
+  description = "Instance types and sizes of the EKS managed node group (AL2023 nodes, IMDSv2 required)."
   type = object({
     instance_types = list(string)
     min_size       = number
@@ -186,4 +186,25 @@ variable "eks_node_group" {
     condition     = var.eks_node_group.min_size >= 1 && var.eks_node_group.min_size <= var.eks_node_group.desired_size && var.eks_node_group.desired_size <= var.eks_node_group.max_size
     error_message = "eks_node_group sizes must satisfy 1 <= min_size <= desired_size <= max_size, e.g. { min_size = 2, desired_size = 3, max_size = 6 }."
   }
+}
+
+variable "eks_kubernetes_version" {
+  description = "Kubernetes minor version of the EKS cluster, e.g. \"1.35\". Upgrade one minor at a time and move eks_addon_versions with it; the policy pack (CKV_C04_053) accepts only versions in EKS standard support."
+  type        = string
+}
+
+variable "eks_addon_versions" {
+  description = "Pinned versions of the managed add-ons vpc-cni, kube-proxy, coredns, eks-pod-identity-agent, metrics-server and amazon-cloudwatch-observability for eks_kubernetes_version (list them with `aws eks describe-addon-versions --kubernetes-version <v>`)."
+  type        = map(string)
+}
+
+variable "eks_admin_role_arn" {
+  description = "IAM role granted cluster-admin through an EKS access entry (authentication mode API), e.g. the platform team's SSO role."
+  type        = string
+}
+
+variable "eks_endpoint_public_access_cidrs" {
+  description = "CIDRs allowed to reach the public Kubernetes API endpoint. Empty (default) keeps the endpoint private: operators and CI reach it from inside the VPC."
+  type        = list(string)
+  default     = []
 }
