@@ -104,6 +104,9 @@ resource "aws_s3_bucket_logging" "frontend" {
   bucket        = aws_s3_bucket.frontend[0].id
   target_bucket = aws_s3_bucket.logs.id
   target_prefix = "${local.s3_access_log_prefix}/${local.frontend_bucket_name}/"
+
+  # S3 refuses a target bucket whose policy does not let the logging service write yet.
+  depends_on = [aws_s3_bucket_policy.logs]
 }
 
 data "aws_iam_policy_document" "frontend_bucket" {

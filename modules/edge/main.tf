@@ -121,6 +121,36 @@ resource "aws_s3_bucket_lifecycle_configuration" "logs" {
 }
 
 data "aws_iam_policy_document" "logs" {
+  # First: the emulator (moto 5.2.5) answers PutBucketLogging with a 500 when a statement with the
+  # principal "*" comes before the one that lets the logging service write. Order does not matter to AWS.
+  dynamic "statement" {
+    for_each = local.static_frontend ? [1] : []
+
+    content {
+      sid       = "S3ServerAccessLogsOfTheFrontendBucket"
+      effect    = "Allow"
+      actions   = ["s3:PutObject"]
+      resources = ["${local.log_bucket_arn}/${local.s3_access_log_prefix}/${local.frontend_bucket_name}/*"]
+
+      principals {
+        type        = "Service"
+        identifiers = ["logging.s3.amazonaws.com"]
+      }
+
+      condition {
+        test     = "ArnEquals"
+        variable = "aws:SourceArn"
+        values   = [local.frontend_bucket_arn]
+      }
+
+      condition {
+        test     = "StringEquals"
+        variable = "aws:SourceAccount"
+        values   = [local.account_id]
+      }
+    }
+  }
+
   statement {
     sid       = "DenyInsecureTransport"
     effect    = "Deny"
@@ -178,34 +208,6 @@ data "aws_iam_policy_document" "logs" {
     principals {
       type        = "Service"
       identifiers = ["logdelivery.elasticloadbalancing.amazonaws.com"]
-    }
-  }
-
-  dynamic "statement" {
-    for_each = local.static_frontend ? [1] : []
-
-    content {
-      sid       = "S3ServerAccessLogsOfTheFrontendBucket"
-      effect    = "Allow"
-      actions   = ["s3:PutObject"]
-      resources = ["${local.log_bucket_arn}/${local.s3_access_log_prefix}/*"]
-
-      principals {
-        type        = "Service"
-        identifiers = ["logging.s3.amazonaws.com"]
-      }
-
-      condition {
-        test     = "ArnEquals"
-        variable = "aws:SourceArn"
-        values   = [local.frontend_bucket_arn]
-      }
-
-      condition {
-        test     = "StringEquals"
-        variable = "aws:SourceAccount"
-        values   = [local.account_id]
-      }
     }
   }
 }

@@ -6,7 +6,7 @@
 ################################################################################
 
 locals {
-  batch             = var.batch_job_queue_arn == null ? {} : { this = var.batch_job_queue_arn }
+  batch             = var.batch == null ? {} : { this = var.batch.job_queue_arn }
   batch_events_name = "${var.name_prefix}-batch-job-failed"
   # EventBridge delivers to CloudWatch Logs only into groups under /aws/events/.
   batch_events_log_group_name = "/aws/events/${local.batch_events_name}"

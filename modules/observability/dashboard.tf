@@ -41,11 +41,4 @@ locals {
 resource "aws_cloudwatch_dashboard" "this" {
   dashboard_name = "${var.name_prefix}-platform"
   dashboard_body = jsonencode({ widgets = concat([local.dashboard_header], local.alarm_widgets) })
-
-  lifecycle {
-    precondition {
-      condition     = var.alb_target_group_arn_suffix == null || var.alb_arn_suffix != null
-      error_message = "alb_target_group_arn_suffix is set but alb_arn_suffix is null: pass the arn_suffix of the load balancer of that target group too, or set both to null."
-    }
-  }
 }

@@ -15,22 +15,24 @@ locals {
   # Namespace of the metrics this module publishes itself (AWS Batch has none for jobs).
   metric_namespace = "${var.name_prefix}/Batch"
 
-  alb_dimensions = merge(
-    { LoadBalancer = var.alb_arn_suffix },
-    var.alb_target_group_arn_suffix == null ? {} : { TargetGroup = var.alb_target_group_arn_suffix },
+  # Whether a part is watched depends only on whether its object is passed, never on its attributes, which
+  # may be unknown until apply (an ALB's arn_suffix, a queue's ARN).
+  alb_dimensions = var.alb == null ? {} : merge(
+    { LoadBalancer = var.alb.arn_suffix },
+    var.alb.target_group_arn_suffix == null ? {} : { TargetGroup = var.alb.target_group_arn_suffix },
   )
-  batch_job_queue_name = var.batch_job_queue_arn == null ? null : element(split("/", var.batch_job_queue_arn), 1)
+  batch_job_queue_name = var.batch == null ? null : element(split("/", var.batch.job_queue_arn), 1)
 
   # One entry per alarm, keyed by the <what> of its name. Counts of events treat missing data as
   # notBreaching (no event, no datapoint); gauges keep their state when a datapoint is missing (a paused
   # Aurora Serverless cluster or a scaled-in node group reports nothing).
   alarms = merge(
-    var.alb_arn_suffix == null ? {} : {
+    var.alb == null ? {} : {
       alb-elb-5xx = {
         description = "The load balancer itself answered 5XX (no healthy target, target connection errors)."
         namespace   = "AWS/ApplicationELB"
         metric_name = "HTTPCode_ELB_5XX_Count"
-        dimensions  = { LoadBalancer = var.alb_arn_suffix }
+        dimensions  = { LoadBalancer = var.alb.arn_suffix }
         statistic   = "Sum"
         comparison  = "GreaterThanOrEqualToThreshold"
         threshold   = var.thresholds.alb_5xx_count
@@ -57,12 +59,12 @@ locals {
         missing     = "notBreaching"
       }
     },
-    var.eks_cluster_name == null ? {} : {
+    var.eks == null ? {} : {
       eks-node-cpu = {
         description = "Average CPU utilisation of the EKS nodes (Container Insights) is above the threshold (%)."
         namespace   = "ContainerInsights"
         metric_name = "node_cpu_utilization"
-        dimensions  = { ClusterName = var.eks_cluster_name }
+        dimensions  = { ClusterName = var.eks.cluster_name }
         statistic   = "Average"
         comparison  = "GreaterThanThreshold"
         threshold   = var.thresholds.node_cpu_percent
@@ -72,19 +74,19 @@ locals {
         description = "Average memory utilisation of the EKS nodes (Container Insights) is above the threshold (%)."
         namespace   = "ContainerInsights"
         metric_name = "node_memory_utilization"
-        dimensions  = { ClusterName = var.eks_cluster_name }
+        dimensions  = { ClusterName = var.eks.cluster_name }
         statistic   = "Average"
         comparison  = "GreaterThanThreshold"
         threshold   = var.thresholds.node_memory_percent
         missing     = "missing"
       }
     },
-    var.rds_cluster_identifier == null ? {} : {
+    var.rds == null ? {} : {
       rds-connections = {
         description = "Database connections to the Aurora cluster are above the threshold."
         namespace   = "AWS/RDS"
         metric_name = "DatabaseConnections"
-        dimensions  = { DBClusterIdentifier = var.rds_cluster_identifier }
+        dimensions  = { DBClusterIdentifier = var.rds.cluster_identifier }
         statistic   = "Maximum"
         comparison  = "GreaterThanThreshold"
         threshold   = var.thresholds.rds_connections
@@ -94,7 +96,7 @@ locals {
         description = "CPU utilisation of the Aurora cluster is above the threshold (%)."
         namespace   = "AWS/RDS"
         metric_name = "CPUUtilization"
-        dimensions  = { DBClusterIdentifier = var.rds_cluster_identifier }
+        dimensions  = { DBClusterIdentifier = var.rds.cluster_identifier }
         statistic   = "Average"
         comparison  = "GreaterThanThreshold"
         threshold   = var.thresholds.rds_cpu_percent
@@ -104,19 +106,19 @@ locals {
         description = "Freeable memory of an Aurora instance fell below the threshold (bytes)."
         namespace   = "AWS/RDS"
         metric_name = "FreeableMemory"
-        dimensions  = { DBClusterIdentifier = var.rds_cluster_identifier }
+        dimensions  = { DBClusterIdentifier = var.rds.cluster_identifier }
         statistic   = "Minimum"
         comparison  = "LessThanThreshold"
         threshold   = var.thresholds.rds_freeable_memory_bytes
         missing     = "missing"
       }
     },
-    var.batch_job_queue_arn == null ? {} : {
+    var.batch == null ? {} : {
       batch-failed-jobs = {
         description = "Batch jobs of the queue ended FAILED (from the job state change events, see the ${local.batch_events_log_group_name} log group)."
         namespace   = local.metric_namespace
         metric_name = "FailedJobs"
-        dimensions  = { JobQueue = var.batch_job_queue_arn }
+        dimensions  = { JobQueue = var.batch.job_queue_arn }
         statistic   = "Sum"
         comparison  = "GreaterThanOrEqualToThreshold"
         threshold   = var.thresholds.batch_failed_jobs
@@ -127,19 +129,19 @@ locals {
         description = "Jobs waiting in RUNNABLE in the Batch queue (sampled every minute) are at or above the threshold."
         namespace   = local.metric_namespace
         metric_name = "RunnableJobs"
-        dimensions  = { JobQueue = var.batch_job_queue_arn }
+        dimensions  = { JobQueue = var.batch.job_queue_arn }
         statistic   = "Minimum"
         comparison  = "GreaterThanOrEqualToThreshold"
         threshold   = var.thresholds.batch_queue_backlog
         missing     = "breaching"
       }
     },
-    var.state_machine_arn == null ? {} : {
+    var.step_functions == null ? {} : {
       sfn-executions-failed = {
         description = "Executions of the pipeline state machine failed."
         namespace   = "AWS/States"
         metric_name = "ExecutionsFailed"
-        dimensions  = { StateMachineArn = var.state_machine_arn }
+        dimensions  = { StateMachineArn = var.step_functions.state_machine_arn }
         statistic   = "Sum"
         comparison  = "GreaterThanOrEqualToThreshold"
         threshold   = var.thresholds.sfn_executions_failed
@@ -149,7 +151,7 @@ locals {
         description = "Executions of the pipeline state machine timed out."
         namespace   = "AWS/States"
         metric_name = "ExecutionsTimedOut"
-        dimensions  = { StateMachineArn = var.state_machine_arn }
+        dimensions  = { StateMachineArn = var.step_functions.state_machine_arn }
         statistic   = "Sum"
         comparison  = "GreaterThanOrEqualToThreshold"
         threshold   = var.thresholds.sfn_executions_timed_out

@@ -34,6 +34,6 @@ output "metric_namespace" {
 }
 
 output "batch_events_log_group_name" {
-  description = "Log group that receives the FAILED Batch job events (null without batch_job_queue_arn)."
+  description = "Log group that receives the FAILED Batch job events (null without batch)."
   value       = one([for group in aws_cloudwatch_log_group.batch_job_failed : group.name])
 }

@@ -130,68 +130,73 @@ variable "thresholds" {
   }
 }
 
-variable "alb_arn_suffix" {
-  description = "ARN suffix of the application load balancer (`app/<name>/<id>`, the `arn_suffix` attribute of aws_lb). Null (default) creates no ALB alarm or widget."
-  type        = string
-  default     = null
+variable "alb" {
+  description = "The application load balancer to watch: `arn_suffix` (`app/<name>/<id>`, the `arn_suffix` attribute of aws_lb) and optionally `target_group_arn_suffix` (`targetgroup/<name>/<id>`) to scope the target 5XX and p99 alarms to the application's target group. Null (default) creates no ALB alarm or graph. The attributes may be unknown until apply: only the object decides whether the alarms exist."
+  type = object({
+    arn_suffix              = string
+    target_group_arn_suffix = optional(string)
+  })
+  default = null
 
   validation {
-    condition     = var.alb_arn_suffix == null || can(regex("^app/[A-Za-z0-9-]{1,32}/[0-9a-f]{16}$", var.alb_arn_suffix))
-    error_message = "alb_arn_suffix must be the ALB's arn_suffix such as \"app/acme-hml/50dc6c495c0c9188\" (not its full ARN or DNS name); pass null when there is no ALB."
+    condition     = var.alb == null || can(regex("^app/[A-Za-z0-9-]{1,32}/[0-9a-f]{16}$", var.alb.arn_suffix))
+    error_message = "alb.arn_suffix must be the ALB's arn_suffix such as \"app/acme-hml/50dc6c495c0c9188\" (not its full ARN or DNS name); pass alb = null when there is no ALB."
+  }
+
+  validation {
+    condition     = var.alb == null || try(var.alb.target_group_arn_suffix == null || can(regex("^targetgroup/[A-Za-z0-9-]{1,32}/[0-9a-f]{16}$", var.alb.target_group_arn_suffix)), false)
+    error_message = "alb.target_group_arn_suffix must be the target group's arn_suffix such as \"targetgroup/acme-hml-api/943f017f100becff\"; leave it out to alarm on the whole load balancer."
   }
 }
 
-variable "alb_target_group_arn_suffix" {
-  description = "ARN suffix of the ALB target group of the application (`targetgroup/<name>/<id>`, the `arn_suffix` attribute of aws_lb_target_group). When set, the target 5XX and p99 alarms are scoped to it; needs alb_arn_suffix."
-  type        = string
-  default     = null
+variable "eks" {
+  description = "The EKS cluster whose nodes are watched through Container Insights (the CloudWatch Observability add-on must be installed): `{ cluster_name = ... }`. Null (default) creates no node alarm or graph."
+  type = object({
+    cluster_name = string
+  })
+  default = null
 
   validation {
-    condition     = var.alb_target_group_arn_suffix == null || can(regex("^targetgroup/[A-Za-z0-9-]{1,32}/[0-9a-f]{16}$", var.alb_target_group_arn_suffix))
-    error_message = "alb_target_group_arn_suffix must be the target group's arn_suffix such as \"targetgroup/acme-hml-api/943f017f100becff\"; pass null to alarm on the whole load balancer."
+    condition     = var.eks == null || can(regex("^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$", var.eks.cluster_name))
+    error_message = "eks.cluster_name must be an EKS cluster name (1-100 letters, digits, hyphens or underscores, starting with a letter or digit), e.g. \"acme-hml\"; pass eks = null when there is no cluster."
   }
 }
 
-variable "eks_cluster_name" {
-  description = "Name of the EKS cluster whose nodes are watched through Container Insights (the CloudWatch Observability add-on must be installed). Null (default) creates no node alarm or widget."
-  type        = string
-  default     = null
+variable "rds" {
+  description = "The Aurora cluster to watch: `{ cluster_identifier = ... }` (DBClusterIdentifier). Null (default) creates no database alarm or graph."
+  type = object({
+    cluster_identifier = string
+  })
+  default = null
 
   validation {
-    condition     = var.eks_cluster_name == null || can(regex("^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$", var.eks_cluster_name))
-    error_message = "eks_cluster_name must be an EKS cluster name (1-100 letters, digits, hyphens or underscores, starting with a letter or digit), e.g. \"acme-hml\"; pass null when there is no cluster."
+    condition     = var.rds == null || can(regex("^[a-z][a-z0-9]*(-[a-z0-9]+)*$", var.rds.cluster_identifier)) && try(length(var.rds.cluster_identifier) <= 63, false)
+    error_message = "rds.cluster_identifier must be an Aurora cluster identifier (1-63 lowercase letters, digits and single hyphens, starting with a letter), e.g. \"acme-hml\", not an ARN; pass rds = null when there is no database."
   }
 }
 
-variable "rds_cluster_identifier" {
-  description = "Identifier of the Aurora cluster (DBClusterIdentifier). Null (default) creates no database alarm or widget."
-  type        = string
-  default     = null
+variable "batch" {
+  description = "The AWS Batch job queue to watch: `{ job_queue_arn = ... }`. Batch publishes no CloudWatch metric for failed or waiting jobs, so the module derives them: an EventBridge rule sends FAILED job events to a log group whose metric filter counts them, and a scheduled Express state machine publishes the RUNNABLE count every minute. Null (default) creates none of that."
+  type = object({
+    job_queue_arn = string
+  })
+  default = null
 
   validation {
-    condition     = var.rds_cluster_identifier == null || can(regex("^[a-z][a-z0-9]*(-[a-z0-9]+)*$", var.rds_cluster_identifier)) && try(length(var.rds_cluster_identifier) <= 63, false)
-    error_message = "rds_cluster_identifier must be an Aurora cluster identifier (1-63 lowercase letters, digits and single hyphens, starting with a letter), e.g. \"acme-hml\", not an ARN; pass null when there is no database."
+    condition     = var.batch == null || can(regex("^arn:aws[a-z-]*:batch:[a-z0-9-]+:[0-9]{12}:job-queue/[A-Za-z0-9_-]{1,128}$", var.batch.job_queue_arn))
+    error_message = "batch.job_queue_arn must be a job queue ARN such as \"arn:aws:batch:eu-west-1:123456789012:job-queue/acme-hml-jobs\"; pass batch = null when there is no Batch queue."
   }
 }
 
-variable "batch_job_queue_arn" {
-  description = "ARN of the AWS Batch job queue. Batch publishes no CloudWatch metric for failed or waiting jobs, so the module derives them: an EventBridge rule sends FAILED job events to a log group whose metric filter counts them, and a scheduled Express state machine publishes the RUNNABLE count every minute. Null (default) creates none of that."
-  type        = string
-  default     = null
+variable "step_functions" {
+  description = "The Step Functions state machine whose failed and timed-out executions raise alarms: `{ state_machine_arn = ... }`. Null (default) creates no state machine alarm or graph."
+  type = object({
+    state_machine_arn = string
+  })
+  default = null
 
   validation {
-    condition     = var.batch_job_queue_arn == null || can(regex("^arn:aws[a-z-]*:batch:[a-z0-9-]+:[0-9]{12}:job-queue/[A-Za-z0-9_-]{1,128}$", var.batch_job_queue_arn))
-    error_message = "batch_job_queue_arn must be a job queue ARN such as \"arn:aws:batch:eu-west-1:123456789012:job-queue/acme-hml-jobs\"; pass null when there is no Batch queue."
-  }
-}
-
-variable "state_machine_arn" {
-  description = "ARN of the Step Functions state machine whose failed and timed-out executions raise alarms. Null (default) creates no state machine alarm or widget."
-  type        = string
-  default     = null
-
-  validation {
-    condition     = var.state_machine_arn == null || can(regex("^arn:aws[a-z-]*:states:[a-z0-9-]+:[0-9]{12}:stateMachine:[A-Za-z0-9_-]{1,80}$", var.state_machine_arn))
-    error_message = "state_machine_arn must be a state machine ARN such as \"arn:aws:states:eu-west-1:123456789012:stateMachine:acme-hml-pipeline\" (not an execution or version ARN); pass null when there is none."
+    condition     = var.step_functions == null || can(regex("^arn:aws[a-z-]*:states:[a-z0-9-]+:[0-9]{12}:stateMachine:[A-Za-z0-9_-]{1,80}$", var.step_functions.state_machine_arn))
+    error_message = "step_functions.state_machine_arn must be a state machine ARN such as \"arn:aws:states:eu-west-1:123456789012:stateMachine:acme-hml-pipeline\" (not an execution or version ARN); pass step_functions = null when there is none."
   }
 }

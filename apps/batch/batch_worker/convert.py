@@ -48,9 +48,6 @@ from batch_worker.settings import DEFAULT_MAX_COLUMNS, DEFAULT_MAX_ROW_BYTES, MI
 from batch_worker.utf8 import check_utf8_file
 
 PARQUET_COMPRESSION = "zstd"
-# Arrow's streaming reader decodes one block after another whatever this says; its own threads
-# only add overhead (measured ~15 % more parse CPU time) next to the prefetch thread.
-_READER_THREADS = os.environ.get("BATCH_WORKER_READER_THREADS") == "1"
 
 _CONVERSION_ERROR = re.compile(
     r"In CSV column #(?P<index>\d+): (?:.*?: )?CSV conversion error to (?P<type>.+?): "
@@ -67,8 +64,10 @@ _TIME_UNITS = ("s", "ms", "us", "ns")
 class ConversionOptions:
     max_columns: int = DEFAULT_MAX_COLUMNS
     max_row_bytes: int = DEFAULT_MAX_ROW_BYTES
-    # Arrow's streaming reader keeps up to 32 blocks read ahead (not configurable): 32 MiB here.
-    block_size: int = 1 * MIB
+    # Arrow's streaming reader keeps up to 32 blocks read ahead (not configurable): 4 MiB here.
+    # Smaller blocks cost a little CPU time (~2 %), larger ones resident memory (~14 MB per
+    # doubling, measured).
+    block_size: int = 128 * 1024
     row_group_bytes: int = 16 * MIB
     sketch_size: int = DEFAULT_SKETCH_SIZE
 
@@ -148,14 +147,16 @@ def _convert_once(
     try:
         reader = pcsv.open_csv(
             str(csv_path),
-            read_options=pcsv.ReadOptions(block_size=block_size, use_threads=_READER_THREADS),
+            # Arrow's streaming reader decodes one block after another either way; with its own
+            # threads on top of the prefetch thread it only costs more CPU time
+            read_options=pcsv.ReadOptions(block_size=block_size, use_threads=False),
             parse_options=pcsv.ParseOptions(newlines_in_values=True),
             convert_options=_convert_options(column_types),
         )
         schema = reader.schema
         check_header(schema.names, options.max_columns)
         output = _ParquetOutput(parquet_path, schema, options)
-        batches = _Prefetcher(reader, max(2, int(os.environ.get("QF", "2")) * options.row_group_bytes // 4 // block_size))
+        batches = _Prefetcher(reader, max(2, options.row_group_bytes // block_size))
         try:
             for batch in batches:
                 output.add(batch)
@@ -223,10 +224,9 @@ class _Prefetcher:
 class _ParquetOutput:
     """Groups batches into row groups; each one is written while a helper thread profiles it.
 
-    Both sides spend their time in Arrow kernels that release the GIL, so they use both cores;
-    meanwhile Arrow's reader only fills its bounded read-ahead, and decodes the next blocks on its
-    own threads (two cores again) once the row group is done. Only one row group is held at a
-    time: memory is about ``row_group_bytes`` plus the read-ahead, not two row groups.
+    Both sides spend their time in Arrow kernels that release the GIL, and so does the reader
+    thread, which meanwhile parses the next row group into the prefetch queue: memory is this row
+    group, the queue (at most about one row group) and Arrow's read-ahead.
     """
 
     def __init__(self, path: Path, schema: pa.Schema, options: ConversionOptions) -> None:

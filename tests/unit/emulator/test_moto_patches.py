@@ -48,6 +48,27 @@ def test_hook_points_exist_in_moto():
 
     assert hasattr(BatchBackend, "get_job_definition")
     assert hasattr(FakeBucket, "get_permission")
+    from moto.cloudfront import urls as cloudfront_urls
+    from moto.cloudfront.models import DefaultCacheBehaviour, Origin, ViewerCertificate
+    from moto.ec2.models.launch_templates import LaunchTemplateBackend
+    from moto.eks import urls as eks_urls
+    from moto.eks.models import EKSBackend
+    from moto.eks.responses import EKSResponse
+    from moto.elbv2.models import ELBv2Backend, FakeLoadBalancer
+    from moto.route53 import models as route53_models
+
+    assert isinstance(eks_urls.url_paths, dict) and isinstance(cloudfront_urls.url_paths, dict)
+    for name in ("create_cluster", "create_nodegroup", "update_nodegroup_config", "eks_backend"):
+        assert hasattr(EKSResponse, name), name
+    for name in ("delete_cluster", "tag_resource", "untag_resource", "list_tags_for_resource"):
+        assert hasattr(EKSBackend, name), name
+    for cls in (Origin, DefaultCacheBehaviour, ViewerCertificate):
+        assert "__init__" in cls.__dict__, cls
+    assert hasattr(LaunchTemplateBackend, "create_launch_template")
+    assert callable(route53_models.create_route53_zone_id)
+    assert (
+        hasattr(ELBv2Backend, "delete_load_balancer") and "deletion_protection.enabled" in FakeLoadBalancer.VALID_ATTRS
+    )
 
 
 def test_apply_refuses_another_moto_version(monkeypatch):

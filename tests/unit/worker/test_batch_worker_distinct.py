@@ -72,3 +72,45 @@ def test_sketch_estimate_stays_within_five_standard_errors(true_count):
 
     assert not sketch.exact
     assert abs(sketch.count() - true_count) < 5 * true_count / (1024 - 2) ** 0.5
+
+
+def test_strings_of_every_length_hash_alike_alone_and_among_others():
+    # up to 16 bytes strings take the word path, longer ones the polynomial one: a string's path
+    # depends on its length only, and its hash on its bytes only, wherever it starts in the buffer
+    values = [("ab\x00é" * 12)[:length] for length in range(0, 41)] + ["a\x00", "a", "é", "\x00" * 16, "\x00" * 17]
+    mixed = pa.array(["x" * 17, *values, "y" * 3])  # shifts every start off 8-byte alignment
+    alone = {value: hash_values(pa.array([value])).to_pylist()[0] for value in values}
+
+    for shift in range(9):
+        shifted = pa.array(["z" * shift, *values]).slice(1)
+        assert sorted(hash_values(shifted).to_pylist()) == sorted(alone[value] for value in values)
+    assert set(alone.values()) <= set(hash_values(mixed).to_pylist())
+    assert len(set(alone.values())) == len(set(values))  # "a" and "a\0", "" and "\0"... all differ
+
+
+def test_sketch_answer_does_not_depend_on_how_hashes_are_batched():
+    hashes = hash_values(pa.array(range(30_000)))
+    whole, pieces = DistinctSketch(size=1024), DistinctSketch(size=1024)
+
+    whole.add(hashes)
+    for start in range(0, len(hashes), 700):
+        pieces.add(hashes.slice(start, 700))
+
+    assert not whole.exact and not pieces.exact
+    assert whole.count() == pieces.count()
+
+
+def test_profile_of_repeated_values_just_above_the_sketch_size():
+    # 1,500 distinct values over 40 row groups: more than k, so estimated; every row group sends
+    # most of its rows past the threshold, which switches the column to de-duplication first
+    from batch_worker.profile import TableProfile
+
+    batch = pa.table({"v": pa.array([float(i % 1500) for i in range(6000)])})
+    profile = TableProfile(batch.schema, sketch_size=1024)
+    for _ in range(40):
+        profile.update(batch)
+
+    stats = profile.result()["v"]
+    assert stats["distinct_count_exact"] is False
+    assert abs(stats["distinct_count"] - 1500) < 5 * 1500 / (1024 - 2) ** 0.5
+    assert stats["min"] == 0 and stats["max"] == 1499 and stats["mean"] == pytest.approx(749.5)

@@ -83,43 +83,43 @@ module "obs_threshold_evaluation_over_a_day" {
 }
 
 module "obs_alb_full_arn" {
-  source         = "../../../../modules/observability"
-  name_prefix    = "acme-hml"
-  kms_key_arn    = local.obs_kms_key_arn
-  alb_arn_suffix = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/acme-hml/50dc6c495c0c9188"
+  source      = "../../../../modules/observability"
+  name_prefix = "acme-hml"
+  kms_key_arn = local.obs_kms_key_arn
+  alb         = { arn_suffix = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/acme-hml/50dc6c495c0c9188" }
 }
 
 module "obs_target_group_name_only" {
-  source                      = "../../../../modules/observability"
-  name_prefix                 = "acme-hml"
-  kms_key_arn                 = local.obs_kms_key_arn
-  alb_target_group_arn_suffix = "acme-hml-api"
+  source      = "../../../../modules/observability"
+  name_prefix = "acme-hml"
+  kms_key_arn = local.obs_kms_key_arn
+  alb         = { arn_suffix = "app/acme-hml/50dc6c495c0c9188", target_group_arn_suffix = "acme-hml-api" }
 }
 
 module "obs_eks_cluster_name_with_dot" {
-  source           = "../../../../modules/observability"
-  name_prefix      = "acme-hml"
-  kms_key_arn      = local.obs_kms_key_arn
-  eks_cluster_name = "acme.hml"
+  source      = "../../../../modules/observability"
+  name_prefix = "acme-hml"
+  kms_key_arn = local.obs_kms_key_arn
+  eks         = { cluster_name = "acme.hml" }
 }
 
 module "obs_rds_cluster_arn" {
-  source                 = "../../../../modules/observability"
-  name_prefix            = "acme-hml"
-  kms_key_arn            = local.obs_kms_key_arn
-  rds_cluster_identifier = "arn:aws:rds:eu-west-1:123456789012:cluster:acme-hml"
+  source      = "../../../../modules/observability"
+  name_prefix = "acme-hml"
+  kms_key_arn = local.obs_kms_key_arn
+  rds         = { cluster_identifier = "arn:aws:rds:eu-west-1:123456789012:cluster:acme-hml" }
 }
 
 module "obs_batch_queue_name_only" {
-  source              = "../../../../modules/observability"
-  name_prefix         = "acme-hml"
-  kms_key_arn         = local.obs_kms_key_arn
-  batch_job_queue_arn = "acme-hml-jobs"
+  source      = "../../../../modules/observability"
+  name_prefix = "acme-hml"
+  kms_key_arn = local.obs_kms_key_arn
+  batch       = { job_queue_arn = "acme-hml-jobs" }
 }
 
 module "obs_state_machine_execution_arn" {
-  source            = "../../../../modules/observability"
-  name_prefix       = "acme-hml"
-  kms_key_arn       = local.obs_kms_key_arn
-  state_machine_arn = "arn:aws:states:eu-west-1:123456789012:execution:acme-hml-pipeline:run-1"
+  source         = "../../../../modules/observability"
+  name_prefix    = "acme-hml"
+  kms_key_arn    = local.obs_kms_key_arn
+  step_functions = { state_machine_arn = "arn:aws:states:eu-west-1:123456789012:execution:acme-hml-pipeline:run-1" }
 }
