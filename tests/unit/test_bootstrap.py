@@ -95,10 +95,11 @@ def _backend_template() -> dict[str, str]:
 def test_printed_backend_config_matches_the_environment_backend(plans, env):
     example = _attributes(REPO_ROOT / "envs" / env / "backend.hcl.example")
     template = _backend_template()
-    # The environments' settings plus kms_key_id: without it `encrypt = true` sends AES256, which the
-    # bucket policy refuses.
-    assert sorted(template) == sorted([*example, "kms_key_id"])
+    # kms_key_id is in both: without it `encrypt = true` sends AES256, which the bucket policy refuses.
+    assert sorted(template) == sorted(example)
     assert template["kms_key_id"] == '"${aws_kms_key.state.arn}"'
+    assert example["kms_key_id"].startswith("arn:aws:kms:")
+    assert example["bucket"].startswith("acme-tfstate-"), "the examples must name the bootstrap's default bucket"
     assert template["encrypt"] == "true" and example["encrypt"] is True
     assert template["use_lockfile"] == "true" and example["use_lockfile"] is True
     assert template["key"] == '"${key}"'
