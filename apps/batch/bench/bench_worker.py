@@ -139,7 +139,8 @@ def child_verify(worker_parquet: str, pandas_parquet: str) -> dict[str, float]:
         other = theirs.read(columns=[name]).column(0).combine_chunks()
         other = other.cast(mine.type) if other.type != mine.type else other
         if not mine.equals(other):
-            differ = pc.invert(pc.fill_null(pc.equal(mine, other), False))
+            both_null = pc.and_(pc.is_null(mine), pc.is_null(other))
+            differ = pc.invert(pc.or_(pc.fill_null(pc.equal(mine, other), False), both_null))
             first = pc.index(differ, True).as_py()
             raise SystemExit(f"column {name!r} differs at row {first}: worker {mine[first]}, pandas {other[first]}")
     return {"rows": rows, "columns": len(names)}
