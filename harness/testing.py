@@ -52,7 +52,7 @@ import pytest
 import tftest
 
 from harness import REPO_ROOT, toolchain
-from harness.emulator import Emulator
+from harness.emulator import Emulator, provider_aliases
 from harness.emulator import _die_with_parent as die_with_parent
 
 BACKEND_OVERRIDE = 'terraform {\n  backend "local" {}\n}\n'
@@ -611,7 +611,10 @@ class PlanCache:
     def _plan(self, request: _Request, base: Path) -> PlanSummary | list[Diagnostic]:
         began = time.monotonic()
         test = _prepare(request.root, base, self._chain, self._emulator)
-        provider = self._provider_for(Path(test.tfdir))
+        # One provider process holds one configuration: with an alias (aws.us_east_1) the configuration
+        # applied last would serve every alias, so such roots let Terraform start a process per alias.
+        aliased = bool(provider_aliases(Path(test.tfdir)))
+        provider = None if aliased else self._provider_for(Path(test.tfdir))
         if provider is not None:
             test.env["TF_REATTACH_PROVIDERS"] = provider.reattach
         initialised = time.monotonic()
