@@ -44,3 +44,15 @@ eks_addon_versions = {
   "metrics-server"                  = "v0.8.0-eksbuild.1"
   "amazon-cloudwatch-observability" = "v4.3.0-eksbuild.1"
 }
+
+domain_name             = "hml.acme.example.com"
+route53_zone_id         = "Z0HML0000000000000001"
+frontend_origin         = "s3"
+alb_deletion_protection = false
+waf_rate_limit          = 2000
+alarm_email_addresses   = ["platform-alerts@example.com"]
+alarm_thresholds = {
+  alb_5xx_count    = 20
+  node_cpu_percent = 90
+  rds_cpu_percent  = 90
+}

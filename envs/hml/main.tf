@@ -100,3 +100,43 @@ module "eks" {
   uploads_bucket_arn           = module.s3.uploads_bucket_arn
   results_bucket_arn           = module.s3.results_bucket_arn
 }
+
+module "edge" {
+  source = "../../modules/edge"
+  providers = {
+    aws           = aws
+    aws.us_east_1 = aws.us_east_1
+  }
+
+  name_prefix             = local.name_prefix
+  zone_id                 = var.route53_zone_id
+  domain_name             = var.domain_name
+  vpc_id                  = module.network.vpc_id
+  public_subnet_ids       = module.network.public_subnet_ids
+  alb_security_group_id   = module.network.alb_security_group_id
+  alb_deletion_protection = var.alb_deletion_protection
+  bucket_name_suffix      = data.aws_caller_identity.current.account_id
+  kms_key_arn             = module.kms.key_arn
+  frontend_origin         = var.frontend_origin
+  waf_rate_limit          = var.waf_rate_limit
+  waf_log_retention_days  = var.log_retention_days
+}
+
+module "observability" {
+  source = "../../modules/observability"
+
+  name_prefix           = local.name_prefix
+  kms_key_arn           = module.kms.key_arn
+  log_retention_days    = var.log_retention_days
+  alarm_email_addresses = var.alarm_email_addresses
+  thresholds            = var.alarm_thresholds
+
+  alb = {
+    arn_suffix              = regex("loadbalancer/(.+)$", module.edge.alb_arn)[0]
+    target_group_arn_suffix = regex(":(targetgroup/.+)$", module.edge.api_target_group_arn)[0]
+  }
+  eks            = { cluster_name = module.eks.cluster_name }
+  rds            = { cluster_identifier = module.rds.cluster_id }
+  batch          = { job_queue_arn = module.batch_sfn.job_queue_arn }
+  step_functions = { state_machine_arn = module.batch_sfn.state_machine_arn }
+}

@@ -92,3 +92,43 @@ output "eks_irsa_role_arns" {
     frontend                     = module.eks.frontend_role_arn
   }
 }
+
+output "alb_dns_name" {
+  description = "DNS name of the internet-facing ALB (api_fqdn is an alias of it)."
+  value       = module.edge.alb_dns_name
+}
+
+output "api_fqdn" {
+  description = "Host name of the API (HTTPS on the ALB)."
+  value       = module.edge.api_fqdn
+}
+
+output "api_target_group_arn" {
+  description = "IP target group of the API, for the TargetGroupBinding the AWS Load Balancer Controller fills."
+  value       = module.edge.api_target_group_arn
+}
+
+output "cloudfront_domain_name" {
+  description = "Domain name of the CloudFront distribution of the frontend (frontend_fqdn is an alias of it)."
+  value       = module.edge.cloudfront_domain_name
+}
+
+output "frontend_fqdn" {
+  description = "Host name of the frontend (HTTPS on CloudFront)."
+  value       = module.edge.frontend_fqdn
+}
+
+output "frontend_bucket_name" {
+  description = "Bucket the frontend's static export is synced to (null when frontend_origin = \"alb\")."
+  value       = module.edge.frontend_bucket_name
+}
+
+output "alarm_topic_arn" {
+  description = "SNS topic every alarm of the environment notifies."
+  value       = module.observability.sns_topic_arn
+}
+
+output "dashboard_name" {
+  description = "CloudWatch dashboard of the environment."
+  value       = module.observability.dashboard_name
+}

@@ -117,3 +117,48 @@ module "eks" {
   uploads_bucket_arn = module.s3.uploads_bucket_arn
   results_bucket_arn = module.s3.results_bucket_arn
 }
+
+# A real environment receives its hosted zone (delegated from the parent domain); the emulated account
+# creates one of its own, removed with the environment.
+resource "aws_route53_zone" "this" {
+  name          = "${var.name_prefix}.platform.test"
+  comment       = "Zone of the ephemeral environment ${var.name_prefix}"
+  force_destroy = true
+}
+
+module "edge" {
+  source = "../../modules/edge"
+  providers = {
+    aws           = aws
+    aws.us_east_1 = aws.us_east_1
+  }
+
+  #checkov:skip=CKV_C04_073:Ephemeral environment on the emulator: destroyed at the end of every run.
+  #checkov:skip=CKV_AWS_150:Ephemeral environment on the emulator: destroyed at the end of every run.
+  name_prefix             = var.name_prefix
+  zone_id                 = aws_route53_zone.this.zone_id
+  domain_name             = aws_route53_zone.this.name
+  vpc_id                  = module.network.vpc_id
+  public_subnet_ids       = module.network.public_subnet_ids
+  alb_security_group_id   = module.network.alb_security_group_id
+  alb_deletion_protection = false
+  bucket_name_suffix      = data.aws_caller_identity.current.account_id
+  force_destroy           = true
+  kms_key_arn             = module.kms.key_arn
+}
+
+module "observability" {
+  source = "../../modules/observability"
+
+  name_prefix = var.name_prefix
+  kms_key_arn = module.kms.key_arn
+
+  alb = {
+    arn_suffix              = regex("loadbalancer/(.+)$", module.edge.alb_arn)[0]
+    target_group_arn_suffix = regex(":(targetgroup/.+)$", module.edge.api_target_group_arn)[0]
+  }
+  eks            = { cluster_name = module.eks.cluster_name }
+  rds            = { cluster_identifier = module.rds.cluster_id }
+  batch          = { job_queue_arn = module.batch_sfn.job_queue_arn }
+  step_functions = { state_machine_arn = module.batch_sfn.state_machine_arn }
+}

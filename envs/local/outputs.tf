@@ -88,3 +88,28 @@ output "eks_irsa_role_arns" {
     frontend                     = module.eks.frontend_role_arn
   }
 }
+
+output "alb_dns_name" {
+  description = "DNS name of the internet-facing ALB."
+  value       = module.edge.alb_dns_name
+}
+
+output "api_fqdn" {
+  description = "Host name of the API."
+  value       = module.edge.api_fqdn
+}
+
+output "cloudfront_domain_name" {
+  description = "Domain name of the CloudFront distribution of the frontend."
+  value       = module.edge.cloudfront_domain_name
+}
+
+output "frontend_fqdn" {
+  description = "Host name of the frontend."
+  value       = module.edge.frontend_fqdn
+}
+
+output "alarm_topic_arn" {
+  description = "SNS topic every alarm of the environment notifies."
+  value       = module.observability.sns_topic_arn
+}

@@ -14,3 +14,18 @@ provider "aws" {
     }
   }
 }
+
+# CloudFront takes its certificate and its web ACL from us-east-1 only (modules/edge).
+provider "aws" {
+  alias  = "us_east_1"
+  region = "us-east-1"
+
+  default_tags {
+    tags = {
+      Project     = "platform"
+      Environment = "local"
+      Owner       = "platform-team"
+      ManagedBy   = "terraform"
+    }
+  }
+}

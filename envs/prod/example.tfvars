@@ -39,3 +39,17 @@ eks_addon_versions = {
   "metrics-server"                  = "v0.8.0-eksbuild.1"
   "amazon-cloudwatch-observability" = "v4.3.0-eksbuild.1"
 }
+
+domain_name             = "acme.example.com"
+route53_zone_id         = "Z0PROD000000000000001"
+frontend_origin         = "s3"
+alb_deletion_protection = true
+waf_rate_limit          = 1000
+alarm_email_addresses   = ["platform-oncall@example.com"]
+alarm_thresholds = {
+  alb_5xx_count          = 5
+  alb_target_p99_seconds = 1
+  node_cpu_percent       = 80
+  rds_cpu_percent        = 80
+  batch_failed_jobs      = 1
+}

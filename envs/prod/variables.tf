@@ -208,3 +208,43 @@ variable "eks_endpoint_public_access_cidrs" {
   type        = list(string)
   default     = []
 }
+
+variable "domain_name" {
+  description = "Domain of the Route53 hosted zone route53_zone_id that serves this environment, e.g. \"hml.acme.example.com\": the API answers at api.<domain_name>, the frontend at the apex."
+  type        = string
+}
+
+variable "route53_zone_id" {
+  description = "ID of the public Route53 hosted zone of domain_name (created outside this root: the parent domain delegates to it)."
+  type        = string
+}
+
+variable "frontend_origin" {
+  description = "Where CloudFront takes the frontend from: \"s3\" (static export in a private bucket behind origin access control) or \"alb\" (server-side rendering through the ALB)."
+  type        = string
+  default     = "s3"
+}
+
+variable "alb_deletion_protection" {
+  description = "Deletion protection of the internet-facing ALB. Keep true in prod; hml may set false to be destroyable."
+  type        = bool
+  default     = true
+}
+
+variable "waf_rate_limit" {
+  description = "Requests per client IP per 5 minutes above which the web ACLs of the ALB and CloudFront block."
+  type        = number
+  default     = 2000
+}
+
+variable "alarm_email_addresses" {
+  description = "Email addresses subscribed to the alarm topic (each must confirm); empty subscribes nobody."
+  type        = list(string)
+  default     = []
+}
+
+variable "alarm_thresholds" {
+  description = "Alarm thresholds of this environment, as data: any key of modules/observability's `thresholds` (alb_5xx_count, alb_target_p99_seconds, node_cpu_percent, rds_connections, batch_failed_jobs, sfn_executions_failed, ...); the keys left out keep the module's defaults."
+  type        = map(number)
+  default     = {}
+}
