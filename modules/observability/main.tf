@@ -17,9 +17,11 @@ locals {
 
   # Whether a part is watched depends only on whether its object is passed, never on its attributes, which
   # may be unknown until apply (an ALB's arn_suffix, a queue's ARN).
-  alb_dimensions = var.alb == null ? {} : merge(
-    { LoadBalancer = var.alb.arn_suffix },
-    var.alb.target_group_arn_suffix == null ? {} : { TargetGroup = var.alb.target_group_arn_suffix },
+  # Typed as map(string) in every branch: with a target group ARN known only at apply the condition is
+  # unknown, and the alarm map below needs one dimension type whatever it resolves to.
+  alb_dimensions = var.alb == null ? tomap({}) : merge(
+    tomap({ LoadBalancer = var.alb.arn_suffix }),
+    var.alb.target_group_arn_suffix == null ? tomap({}) : tomap({ TargetGroup = var.alb.target_group_arn_suffix }),
   )
   batch_job_queue_name = var.batch == null ? null : element(split("/", var.batch.job_queue_arn), 1)
 
@@ -32,7 +34,7 @@ locals {
         description = "The load balancer itself answered 5XX (no healthy target, target connection errors)."
         namespace   = "AWS/ApplicationELB"
         metric_name = "HTTPCode_ELB_5XX_Count"
-        dimensions  = { LoadBalancer = var.alb.arn_suffix }
+        dimensions  = tomap({ LoadBalancer = var.alb.arn_suffix })
         statistic   = "Sum"
         comparison  = "GreaterThanOrEqualToThreshold"
         threshold   = var.thresholds.alb_5xx_count
@@ -64,7 +66,7 @@ locals {
         description = "Average CPU utilisation of the EKS nodes (Container Insights) is above the threshold (%)."
         namespace   = "ContainerInsights"
         metric_name = "node_cpu_utilization"
-        dimensions  = { ClusterName = var.eks.cluster_name }
+        dimensions  = tomap({ ClusterName = var.eks.cluster_name })
         statistic   = "Average"
         comparison  = "GreaterThanThreshold"
         threshold   = var.thresholds.node_cpu_percent
@@ -74,7 +76,7 @@ locals {
         description = "Average memory utilisation of the EKS nodes (Container Insights) is above the threshold (%)."
         namespace   = "ContainerInsights"
         metric_name = "node_memory_utilization"
-        dimensions  = { ClusterName = var.eks.cluster_name }
+        dimensions  = tomap({ ClusterName = var.eks.cluster_name })
         statistic   = "Average"
         comparison  = "GreaterThanThreshold"
         threshold   = var.thresholds.node_memory_percent
@@ -86,7 +88,7 @@ locals {
         description = "Database connections to the Aurora cluster are above the threshold."
         namespace   = "AWS/RDS"
         metric_name = "DatabaseConnections"
-        dimensions  = { DBClusterIdentifier = var.rds.cluster_identifier }
+        dimensions  = tomap({ DBClusterIdentifier = var.rds.cluster_identifier })
         statistic   = "Maximum"
         comparison  = "GreaterThanThreshold"
         threshold   = var.thresholds.rds_connections
@@ -96,7 +98,7 @@ locals {
         description = "CPU utilisation of the Aurora cluster is above the threshold (%)."
         namespace   = "AWS/RDS"
         metric_name = "CPUUtilization"
-        dimensions  = { DBClusterIdentifier = var.rds.cluster_identifier }
+        dimensions  = tomap({ DBClusterIdentifier = var.rds.cluster_identifier })
         statistic   = "Average"
         comparison  = "GreaterThanThreshold"
         threshold   = var.thresholds.rds_cpu_percent
@@ -106,7 +108,7 @@ locals {
         description = "Freeable memory of an Aurora instance fell below the threshold (bytes)."
         namespace   = "AWS/RDS"
         metric_name = "FreeableMemory"
-        dimensions  = { DBClusterIdentifier = var.rds.cluster_identifier }
+        dimensions  = tomap({ DBClusterIdentifier = var.rds.cluster_identifier })
         statistic   = "Minimum"
         comparison  = "LessThanThreshold"
         threshold   = var.thresholds.rds_freeable_memory_bytes
@@ -118,7 +120,7 @@ locals {
         description = "Batch jobs of the queue ended FAILED (from the job state change events, see the ${local.batch_events_log_group_name} log group)."
         namespace   = local.metric_namespace
         metric_name = "FailedJobs"
-        dimensions  = { JobQueue = var.batch.job_queue_arn }
+        dimensions  = tomap({ JobQueue = var.batch.job_queue_arn })
         statistic   = "Sum"
         comparison  = "GreaterThanOrEqualToThreshold"
         threshold   = var.thresholds.batch_failed_jobs
@@ -129,7 +131,7 @@ locals {
         description = "Jobs waiting in RUNNABLE in the Batch queue (sampled every minute) are at or above the threshold."
         namespace   = local.metric_namespace
         metric_name = "RunnableJobs"
-        dimensions  = { JobQueue = var.batch.job_queue_arn }
+        dimensions  = tomap({ JobQueue = var.batch.job_queue_arn })
         statistic   = "Minimum"
         comparison  = "GreaterThanOrEqualToThreshold"
         threshold   = var.thresholds.batch_queue_backlog
@@ -141,7 +143,7 @@ locals {
         description = "Executions of the pipeline state machine failed."
         namespace   = "AWS/States"
         metric_name = "ExecutionsFailed"
-        dimensions  = { StateMachineArn = var.step_functions.state_machine_arn }
+        dimensions  = tomap({ StateMachineArn = var.step_functions.state_machine_arn })
         statistic   = "Sum"
         comparison  = "GreaterThanOrEqualToThreshold"
         threshold   = var.thresholds.sfn_executions_failed
@@ -151,7 +153,7 @@ locals {
         description = "Executions of the pipeline state machine timed out."
         namespace   = "AWS/States"
         metric_name = "ExecutionsTimedOut"
-        dimensions  = { StateMachineArn = var.step_functions.state_machine_arn }
+        dimensions  = tomap({ StateMachineArn = var.step_functions.state_machine_arn })
         statistic   = "Sum"
         comparison  = "GreaterThanOrEqualToThreshold"
         threshold   = var.thresholds.sfn_executions_timed_out

@@ -43,6 +43,11 @@ locals {
     rds_backup_retention_days = 7
     batch_job_image           = "111122223333.dkr.ecr.eu-west-1.amazonaws.com/acme-hml-batch:0.1.0"
     eks_node_group            = { instance_types = ["t3.large"], min_size = 1, desired_size = 2, max_size = 3 }
+    eks_kubernetes_version    = "1.35"
+    eks_addon_versions        = { "vpc-cni" = "v1.20.4-eksbuild.1" }
+    eks_admin_role_arn        = "arn:aws:iam::111122223333:role/platform-admin"
+    domain_name               = "hml.acme.example.com"
+    route53_zone_id           = "Z0HML0000000000000001"
   }
 }
 
@@ -900,6 +905,11 @@ module "env_region_is_a_zone" {
   rds_backup_retention_days = local.env.rds_backup_retention_days
   batch_job_image           = local.env.batch_job_image
   eks_node_group            = local.env.eks_node_group
+  eks_kubernetes_version    = local.env.eks_kubernetes_version
+  eks_addon_versions        = local.env.eks_addon_versions
+  eks_admin_role_arn        = local.env.eks_admin_role_arn
+  domain_name               = local.env.domain_name
+  route53_zone_id           = local.env.route53_zone_id
 }
 
 module "env_account_id_too_short" {
@@ -916,6 +926,11 @@ module "env_account_id_too_short" {
   rds_backup_retention_days = local.env.rds_backup_retention_days
   batch_job_image           = local.env.batch_job_image
   eks_node_group            = local.env.eks_node_group
+  eks_kubernetes_version    = local.env.eks_kubernetes_version
+  eks_addon_versions        = local.env.eks_addon_versions
+  eks_admin_role_arn        = local.env.eks_admin_role_arn
+  domain_name               = local.env.domain_name
+  route53_zone_id           = local.env.route53_zone_id
 }
 
 module "env_project_uppercase" {
@@ -932,6 +947,11 @@ module "env_project_uppercase" {
   rds_backup_retention_days = local.env.rds_backup_retention_days
   batch_job_image           = local.env.batch_job_image
   eks_node_group            = local.env.eks_node_group
+  eks_kubernetes_version    = local.env.eks_kubernetes_version
+  eks_addon_versions        = local.env.eks_addon_versions
+  eks_admin_role_arn        = local.env.eks_admin_role_arn
+  domain_name               = local.env.domain_name
+  route53_zone_id           = local.env.route53_zone_id
 }
 
 module "env_environment_staging" {
@@ -948,6 +968,11 @@ module "env_environment_staging" {
   rds_backup_retention_days = local.env.rds_backup_retention_days
   batch_job_image           = local.env.batch_job_image
   eks_node_group            = local.env.eks_node_group
+  eks_kubernetes_version    = local.env.eks_kubernetes_version
+  eks_addon_versions        = local.env.eks_addon_versions
+  eks_admin_role_arn        = local.env.eks_admin_role_arn
+  domain_name               = local.env.domain_name
+  route53_zone_id           = local.env.route53_zone_id
 }
 
 module "env_owner_blank" {
@@ -964,6 +989,11 @@ module "env_owner_blank" {
   rds_backup_retention_days = local.env.rds_backup_retention_days
   batch_job_image           = local.env.batch_job_image
   eks_node_group            = local.env.eks_node_group
+  eks_kubernetes_version    = local.env.eks_kubernetes_version
+  eks_addon_versions        = local.env.eks_addon_versions
+  eks_admin_role_arn        = local.env.eks_admin_role_arn
+  domain_name               = local.env.domain_name
+  route53_zone_id           = local.env.route53_zone_id
 }
 
 module "env_node_group_min_above_desired" {
@@ -980,4 +1010,9 @@ module "env_node_group_min_above_desired" {
   rds_backup_retention_days = local.env.rds_backup_retention_days
   batch_job_image           = local.env.batch_job_image
   eks_node_group            = { instance_types = ["t3.large"], min_size = 3, desired_size = 2, max_size = 4 }
+  eks_kubernetes_version    = local.env.eks_kubernetes_version
+  eks_addon_versions        = local.env.eks_addon_versions
+  eks_admin_role_arn        = local.env.eks_admin_role_arn
+  domain_name               = local.env.domain_name
+  route53_zone_id           = local.env.route53_zone_id
 }
