@@ -40,6 +40,8 @@ from harness.toolchain import Toolchain
 RUN_DIR = REPO_ROOT / ".run" / "integration"
 OVERRIDES_FILE = "ephemeral.auto.tfvars.json"
 EMULATOR_REGION = "eu-west-1"
+# CloudFront's certificate, web ACL and their logs live there whatever the environment's region.
+US_EAST_1 = "us-east-1"
 
 
 class TargetError(RuntimeError):
@@ -316,8 +318,21 @@ def _tagged(items: Iterator[dict[str, Any]], id_key: str, prefix: str) -> list[s
     )
 
 
-def _live_keys(target: Target, prefix: str) -> list[str]:
-    kms = target.client("kms")
+def _client(target: Target, service: str, region: str | None = None) -> Any:
+    """A client of the target in ``region`` (default: the target's): CloudFront's certificate, web ACL,
+    log group and key live in us-east-1 whatever the environment's region."""
+    if region is None or region == target.region:
+        return target.client(service)
+    if target.emulator is not None:
+        return target.emulator.client(service, region=region)
+    from botocore.config import Config
+
+    config = Config(retries={"max_attempts": 10, "mode": "standard"})
+    return target.session.client(service, region_name=region, config=config)
+
+
+def _live_keys(target: Target, prefix: str, region: str | None = None) -> list[str]:
+    kms = _client(target, "kms", region)
     keys = []
     for key in _pages(kms, "list_keys", "Keys"):
         metadata = kms.describe_key(KeyId=key["KeyId"])["KeyMetadata"]
@@ -328,6 +343,91 @@ def _live_keys(target: Target, prefix: str) -> list[str]:
         ):
             keys.append(metadata["Arn"])
     return keys
+
+
+def _log_groups(target: Target, prefix: str, region: str | None = None) -> list[str]:
+    """Log groups with the prefix anywhere in the name: /aws/batch/<prefix>-worker, aws-waf-logs-<prefix>-alb."""
+    groups = _pages(_client(target, "logs", region), "describe_log_groups", "logGroups")
+    return sorted(group["logGroupName"] for group in groups if prefix in group["logGroupName"])
+
+
+def _oidc_providers(target: Target, prefix: str) -> list[str]:
+    """IAM OIDC providers tagged Name=<prefix>...: their URL is the cluster's issuer, which names no run."""
+    iam = target.client("iam")
+    arns = [provider["Arn"] for provider in iam.list_open_id_connect_providers()["OpenIDConnectProviderList"]]
+    return _tagged(
+        (
+            {"Arn": arn, "Tags": iam.get_open_id_connect_provider(OpenIDConnectProviderArn=arn).get("Tags", [])}
+            for arn in arns
+        ),
+        "Arn",
+        prefix,
+    )
+
+
+def _certificates(region: str | None = None) -> Callable[[Target, str], list[str]]:
+    """Finder of ACM certificates tagged Name=<prefix>... (their domain is the environment's, not the run's)."""
+
+    def find(target: Target, prefix: str) -> list[str]:
+        acm = _client(target, "acm", region)
+        return _tagged(
+            (
+                {"Arn": arn, "Tags": acm.list_tags_for_certificate(CertificateArn=arn).get("Tags", [])}
+                for arn in (
+                    item["CertificateArn"] for item in _pages(acm, "list_certificates", "CertificateSummaryList")
+                )
+            ),
+            "Arn",
+            prefix,
+        )
+
+    return find
+
+
+def _web_acls(scope: str, region: str | None = None) -> Callable[[Target, str], list[str]]:
+    """Finder of WAFv2 web ACLs of a scope; CLOUDFRONT ones exist only in us-east-1."""
+
+    def find(target: Target, prefix: str) -> list[str]:
+        return _named(
+            iter(_client(target, "wafv2", region).list_web_acls(Scope=scope, Limit=100).get("WebACLs", [])),
+            "Name",
+            prefix,
+        )
+
+    return find
+
+
+def _cloudfront_items(target: Target, operation: str, key: str, **arguments: Any) -> Iterator[dict[str, Any]]:
+    """CloudFront lists nest their items (``{"DistributionList": {"Items": [...]}}``) and omit empty ones."""
+    cloudfront = target.client("cloudfront")
+    if cloudfront.can_paginate(operation):
+        pages = cloudfront.get_paginator(operation).paginate(**arguments)
+    else:
+        pages = [getattr(cloudfront, operation)(**arguments)]
+    for page in pages:
+        yield from page.get(key, {}).get("Items") or []
+
+
+def _distributions(target: Target, prefix: str) -> list[str]:
+    """CloudFront distributions whose comment starts with the prefix (``<prefix> frontend (s3 origin)``)."""
+    return sorted(
+        item["Id"]
+        for item in _cloudfront_items(target, "list_distributions", "DistributionList")
+        if item.get("Comment", "").startswith(f"{prefix} ")
+    )
+
+
+def _response_headers_policies(target: Target, prefix: str) -> list[str]:
+    return _named(
+        (
+            item["ResponseHeadersPolicy"]["ResponseHeadersPolicyConfig"]
+            for item in _cloudfront_items(
+                target, "list_response_headers_policies", "ResponseHeadersPolicyList", Type="custom"
+            )
+        ),
+        "Name",
+        prefix,
+    )
 
 
 def _live_secrets(target: Target, prefix: str) -> list[str]:
@@ -384,21 +484,27 @@ LEFTOVER_FINDERS: tuple[tuple[str, Callable[[Target, str], list[str]]], ...] = (
         lambda t, p: _named(_pages(t.client("ec2"), "describe_security_groups", "SecurityGroups"), "GroupName", p),
     ),
     ("kms keys (not pending deletion)", _live_keys),
+    ("kms keys (us-east-1, not pending deletion)", lambda t, p: _live_keys(t, p, US_EAST_1)),
     (
         "kms aliases",
         lambda t, p: _named(_pages(t.client("kms"), "list_aliases", "Aliases"), "AliasName", f"alias/{p}"),
+    ),
+    (
+        "kms aliases (us-east-1)",
+        lambda t, p: _named(_pages(_client(t, "kms", US_EAST_1), "list_aliases", "Aliases"), "AliasName", f"alias/{p}"),
     ),
     ("iam roles", lambda t, p: _named(_pages(t.client("iam"), "list_roles", "Roles"), "RoleName", p)),
     (
         "iam policies",
         lambda t, p: _named(_pages(t.client("iam"), "list_policies", "Policies", Scope="Local"), "PolicyName", p),
     ),
+    ("iam oidc providers", _oidc_providers),
+    ("log groups", _log_groups),
+    ("log groups (us-east-1)", lambda t, p: _log_groups(t, p, US_EAST_1)),
     (
-        "log groups",
-        lambda t, p: sorted(
-            group["logGroupName"]
-            for group in _pages(t.client("logs"), "describe_log_groups", "logGroups")
-            if p in group["logGroupName"]
+        "log resource policies",
+        lambda t, p: _named(
+            _pages(t.client("logs"), "describe_resource_policies", "resourcePolicies"), "policyName", p
         ),
     ),
     (
@@ -460,6 +566,69 @@ LEFTOVER_FINDERS: tuple[tuple[str, Callable[[Target, str], list[str]]], ...] = (
         ),
     ),
     ("secrets", _live_secrets),
+    # The node groups, add-ons and access entries of a cluster cannot outlive it: the cluster stands for them.
+    (
+        "eks clusters",
+        lambda t, p: sorted(
+            name for name in _pages(t.client("eks"), "list_clusters", "clusters") if name.startswith(p)
+        ),
+    ),
+    (
+        "launch templates",
+        lambda t, p: _named(
+            _pages(t.client("ec2"), "describe_launch_templates", "LaunchTemplates"), "LaunchTemplateName", p
+        ),
+    ),
+    (
+        "load balancers",
+        lambda t, p: _named(
+            _pages(t.client("elbv2"), "describe_load_balancers", "LoadBalancers"), "LoadBalancerName", p
+        ),
+    ),
+    (
+        "target groups",
+        lambda t, p: _named(_pages(t.client("elbv2"), "describe_target_groups", "TargetGroups"), "TargetGroupName", p),
+    ),
+    ("waf web acls (REGIONAL)", _web_acls("REGIONAL")),
+    ("waf web acls (CLOUDFRONT, us-east-1)", _web_acls("CLOUDFRONT", US_EAST_1)),
+    ("acm certificates", _certificates()),
+    ("acm certificates (us-east-1)", _certificates(US_EAST_1)),
+    ("cloudfront distributions", _distributions),
+    ("cloudfront response headers policies", _response_headers_policies),
+    (
+        "cloudfront origin access controls",
+        lambda t, p: _named(_cloudfront_items(t, "list_origin_access_controls", "OriginAccessControlList"), "Name", p),
+    ),
+    (
+        "route53 hosted zones",
+        lambda t, p: _named(_pages(t.client("route53"), "list_hosted_zones", "HostedZones"), "Name", p),
+    ),
+    (
+        "sns topics",
+        lambda t, p: sorted(
+            topic["TopicArn"]
+            for topic in _pages(t.client("sns"), "list_topics", "Topics")
+            if topic["TopicArn"].rsplit(":", 1)[-1].startswith(p)
+        ),
+    ),
+    (
+        "cloudwatch alarms",
+        lambda t, p: _named(
+            _pages(t.client("cloudwatch"), "describe_alarms", "MetricAlarms", AlarmNamePrefix=p), "AlarmName", p
+        ),
+    ),
+    (
+        "cloudwatch dashboards",
+        lambda t, p: _named(
+            _pages(t.client("cloudwatch"), "list_dashboards", "DashboardEntries", DashboardNamePrefix=p),
+            "DashboardName",
+            p,
+        ),
+    ),
+    (
+        "eventbridge rules",
+        lambda t, p: _named(_pages(t.client("events"), "list_rules", "Rules", NamePrefix=p), "Name", p),
+    ),
 )
 
 

@@ -55,6 +55,11 @@ from harness import REPO_ROOT, toolchain
 from harness.emulator import Emulator, provider_aliases
 from harness.emulator import _die_with_parent as die_with_parent
 
+# Naming convention exceptions: DNS records are named by the domain, not by the project, and AWS WAF
+# logs only to log groups whose name starts with aws-waf-logs-.
+NAME_EXEMPT_TYPES = frozenset({"aws_route53_record"})
+AWS_REQUIRED_NAME_PREFIX = "aws-waf-logs-"
+
 BACKEND_OVERRIDE = 'terraform {\n  backend "local" {}\n}\n'
 
 # What a plan shows for a value computed at apply; inventories may expect it like any other value.
@@ -306,11 +311,14 @@ class PlanSummary:
         for address, values in sorted(self.values.items()):
             if module_of(address) != module:
                 continue
+            if type_of(address) in NAME_EXEMPT_TYPES:
+                continue
             names = {attribute: values.get(attribute) for attribute in NAME_ATTRIBUTES}
             names["tags.Name"] = (values.get("tags") or {}).get("Name")
             for attribute, name in names.items():
                 if not isinstance(name, str) or name == KNOWN_AFTER_APPLY:
                     continue
+                name = name.removeprefix(AWS_REQUIRED_NAME_PREFIX)
                 if not any(part == name_prefix or part.startswith(f"{name_prefix}-") for part in name.split("/")):
                     found.append(f"{address}.{attribute} = {name!r}")
         return found

@@ -84,13 +84,15 @@ output "eks_oidc_provider_arn" {
 }
 
 output "eks_irsa_role_arns" {
-  description = "IRSA roles to annotate service accounts with (eks.amazonaws.com/role-arn): load balancer controller, cluster autoscaler, API and (when created) frontend."
-  value = {
-    aws_load_balancer_controller = module.eks.lb_controller_role_arn
-    cluster_autoscaler           = module.eks.cluster_autoscaler_role_arn
-    api                          = module.eks.api_role_arn
-    frontend                     = module.eks.frontend_role_arn
-  }
+  description = "IRSA roles to annotate service accounts with (eks.amazonaws.com/role-arn): load balancer controller, cluster autoscaler, API, and frontend when the frontend reads buckets."
+  value = merge(
+    {
+      aws_load_balancer_controller = module.eks.lb_controller_role_arn
+      cluster_autoscaler           = module.eks.cluster_autoscaler_role_arn
+      api                          = module.eks.api_role_arn
+    },
+    module.eks.frontend_role_arn == null ? {} : { frontend = module.eks.frontend_role_arn },
+  )
 }
 
 output "alb_dns_name" {

@@ -80,12 +80,11 @@ output "eks_oidc_provider_arn" {
 }
 
 output "eks_irsa_role_arns" {
-  description = "IRSA roles to annotate service accounts with: load balancer controller, cluster autoscaler, API, frontend."
+  description = "IRSA roles to annotate service accounts with: load balancer controller, cluster autoscaler, API."
   value = {
     aws_load_balancer_controller = module.eks.lb_controller_role_arn
     cluster_autoscaler           = module.eks.cluster_autoscaler_role_arn
     api                          = module.eks.api_role_arn
-    frontend                     = module.eks.frontend_role_arn
   }
 }
 
@@ -112,4 +111,19 @@ output "frontend_fqdn" {
 output "alarm_topic_arn" {
   description = "SNS topic every alarm of the environment notifies."
   value       = module.observability.sns_topic_arn
+}
+
+output "api_target_group_arn" {
+  description = "IP target group of the API, for the TargetGroupBinding the AWS Load Balancer Controller fills."
+  value       = module.edge.api_target_group_arn
+}
+
+output "frontend_bucket_name" {
+  description = "Bucket the frontend's static export is synced to."
+  value       = module.edge.frontend_bucket_name
+}
+
+output "dashboard_name" {
+  description = "CloudWatch dashboard of the environment."
+  value       = module.observability.dashboard_name
 }
