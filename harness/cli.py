@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import concurrent.futures
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -64,6 +65,26 @@ def cmd_emulator(args: argparse.Namespace) -> int:
     return 0
 
 
+_CONFIGURATION_ALIASES = re.compile(r"configuration_aliases\s*=\s*\[([^\]]*)\]")
+
+
+def _declare_configuration_aliases(module: Path) -> None:
+    """A module that expects aliased providers (modules/edge: aws.us_east_1) cannot be validated as a root
+    until something declares them: the copy gets an empty provider block per alias, as a caller would pass."""
+    aliases = sorted(
+        {
+            alias.strip().split(".", 1)[1]
+            for path in module.glob("*.tf")
+            for group in _CONFIGURATION_ALIASES.findall(path.read_text())
+            for alias in group.split(",")
+            if "." in alias
+        }
+    )
+    if aliases:
+        blocks = [f'provider "aws" {{\n  alias = "{alias}"\n}}\n' for alias in aliases]
+        (module / "validate_providers.tf").write_text("\n".join(blocks))
+
+
 def _validate_one(chain: toolchain.Toolchain, root: Path) -> tuple[Path, bool, str]:
     with tempfile.TemporaryDirectory(prefix="validate-") as scratch:
         # Validate a copy so no .terraform folder or lock file lands in the source tree.
@@ -71,6 +92,7 @@ def _validate_one(chain: toolchain.Toolchain, root: Path) -> tuple[Path, bool, s
         shutil.copytree(MODULES_DIR, Path(scratch) / "modules")
         if root.parent != MODULES_DIR:
             shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".terraform", "*.tfstate*", "*_override.tf"))
+        _declare_configuration_aliases(copy)
         env = chain.env()
         init = subprocess.run(
             [chain.binary, "init", "-backend=false", "-input=false", "-no-color"],

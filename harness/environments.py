@@ -318,7 +318,7 @@ def _tagged(items: Iterator[dict[str, Any]], id_key: str, prefix: str) -> list[s
     )
 
 
-def _client(target: Target, service: str, region: str | None = None) -> Any:
+def client_in_region(target: Target, service: str, region: str | None = None) -> Any:
     """A client of the target in ``region`` (default: the target's): CloudFront's certificate, web ACL,
     log group and key live in us-east-1 whatever the environment's region."""
     if region is None or region == target.region:
@@ -332,7 +332,7 @@ def _client(target: Target, service: str, region: str | None = None) -> Any:
 
 
 def _live_keys(target: Target, prefix: str, region: str | None = None) -> list[str]:
-    kms = _client(target, "kms", region)
+    kms = client_in_region(target, "kms", region)
     keys = []
     for key in _pages(kms, "list_keys", "Keys"):
         metadata = kms.describe_key(KeyId=key["KeyId"])["KeyMetadata"]
@@ -347,7 +347,7 @@ def _live_keys(target: Target, prefix: str, region: str | None = None) -> list[s
 
 def _log_groups(target: Target, prefix: str, region: str | None = None) -> list[str]:
     """Log groups with the prefix anywhere in the name: /aws/batch/<prefix>-worker, aws-waf-logs-<prefix>-alb."""
-    groups = _pages(_client(target, "logs", region), "describe_log_groups", "logGroups")
+    groups = _pages(client_in_region(target, "logs", region), "describe_log_groups", "logGroups")
     return sorted(group["logGroupName"] for group in groups if prefix in group["logGroupName"])
 
 
@@ -369,7 +369,7 @@ def _certificates(region: str | None = None) -> Callable[[Target, str], list[str
     """Finder of ACM certificates tagged Name=<prefix>... (their domain is the environment's, not the run's)."""
 
     def find(target: Target, prefix: str) -> list[str]:
-        acm = _client(target, "acm", region)
+        acm = client_in_region(target, "acm", region)
         return _tagged(
             (
                 {"Arn": arn, "Tags": acm.list_tags_for_certificate(CertificateArn=arn).get("Tags", [])}
@@ -389,7 +389,7 @@ def _web_acls(scope: str, region: str | None = None) -> Callable[[Target, str], 
 
     def find(target: Target, prefix: str) -> list[str]:
         return _named(
-            iter(_client(target, "wafv2", region).list_web_acls(Scope=scope, Limit=100).get("WebACLs", [])),
+            iter(client_in_region(target, "wafv2", region).list_web_acls(Scope=scope, Limit=100).get("WebACLs", [])),
             "Name",
             prefix,
         )
@@ -491,7 +491,7 @@ LEFTOVER_FINDERS: tuple[tuple[str, Callable[[Target, str], list[str]]], ...] = (
     ),
     (
         "kms aliases (us-east-1)",
-        lambda t, p: _named(_pages(_client(t, "kms", US_EAST_1), "list_aliases", "Aliases"), "AliasName", f"alias/{p}"),
+        lambda t, p: _named(_pages(client_in_region(t, "kms", US_EAST_1), "list_aliases", "Aliases"), "AliasName", f"alias/{p}"),
     ),
     ("iam roles", lambda t, p: _named(_pages(t.client("iam"), "list_roles", "Roles"), "RoleName", p)),
     (
