@@ -491,7 +491,9 @@ LEFTOVER_FINDERS: tuple[tuple[str, Callable[[Target, str], list[str]]], ...] = (
     ),
     (
         "kms aliases (us-east-1)",
-        lambda t, p: _named(_pages(client_in_region(t, "kms", US_EAST_1), "list_aliases", "Aliases"), "AliasName", f"alias/{p}"),
+        lambda t, p: _named(
+            _pages(client_in_region(t, "kms", US_EAST_1), "list_aliases", "Aliases"), "AliasName", f"alias/{p}"
+        ),
     ),
     ("iam roles", lambda t, p: _named(_pages(t.client("iam"), "list_roles", "Roles"), "RoleName", p)),
     (
