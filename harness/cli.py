@@ -115,13 +115,16 @@ def _validate_one(chain: toolchain.Toolchain, root: Path) -> tuple[Path, bool, s
         return root, result.returncode == 0, (result.stderr or result.stdout).strip()
 
 
-def run_checkov(targets: list[str], extra: list[str] | None = None) -> subprocess.CompletedProcess:
+def run_checkov(target: str) -> subprocess.CompletedProcess:
+    """One checkov run on one folder (given several -d, checkov 3.3.30 reports the first folder again for
+    each), writing reports/checkov-<target>.junit.xml and .sarif."""
     checkov = Path(sys.executable).with_name("checkov")
     REPORTS_DIR.mkdir(exist_ok=True)
-    command = [str(checkov)]
-    for target in targets:
-        command += ["-d", target]
-    command += [
+    stem = f"checkov-{target.replace('/', '-')}"
+    command = [
+        str(checkov),
+        "-d",
+        target,
         "--external-checks-dir",
         "policies",
         "--skip-download",
@@ -136,8 +139,7 @@ def run_checkov(targets: list[str], extra: list[str] | None = None) -> subproces
         "-o",
         "sarif",
         "--output-file-path",
-        f"console,{REPORTS_DIR}/checkov.junit.xml,{REPORTS_DIR}/checkov.sarif",
-        *(extra or []),
+        f"console,{REPORTS_DIR}/{stem}.junit.xml,{REPORTS_DIR}/{stem}.sarif",
     ]
     return subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, check=False)
 
@@ -178,14 +180,21 @@ def cmd_check(_args: argparse.Namespace) -> int:
             raise SystemExit(1)
         result.note = f"{len(modules)} modules"
     with steps.step("checkov scan: modules + envs, built-in and project policies") as result:
-        scan = run_checkov(["modules", "envs"])
-        tail = [line for line in scan.stdout.splitlines() if line.strip()][-12:]
-        summary = [line for line in scan.stdout.splitlines() if "Passed checks" in line]
-        steps.say("\n".join(tail if scan.returncode else summary))
-        # checkov reports each -d target in turn (envs count module resources once per env).
-        labelled = [f"{target}: {line.strip()}" for target, line in zip(["modules", "envs"], summary, strict=False)]
-        result.note = "; ".join(labelled) + f"; SARIF and JUnit in {REPORTS_DIR.name}/"
-        if scan.returncode != 0:
+        # One run per root: given the whole envs/ folder, checkov evaluates a module file once for all the
+        # roots that call it, with one root's values, and misses what the others pass.
+        env_roots = sorted(str(p.relative_to(REPO_ROOT)) for p in (REPO_ROOT / "envs").iterdir() if p.is_dir())
+        targets = ["modules", *env_roots]
+        with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+            scans = dict(zip(targets, pool.map(run_checkov, targets), strict=True))
+        notes, failed = [], False
+        for target, scan in scans.items():
+            summary = next((line.strip() for line in scan.stdout.splitlines() if "Passed checks" in line), None)
+            if scan.returncode != 0 or summary is None:
+                failed = True
+                steps.say(f"{target}:\n" + "\n".join(scan.stdout.splitlines()[-40:]) + scan.stderr[-2000:])
+            notes.append(f"{target}: {summary}")
+        result.note = "; ".join(notes) + f"; SARIF and JUnit per root in {REPORTS_DIR.name}/"
+        if failed:
             raise SystemExit(1)
     return 0 if steps.summary() else 1
 

@@ -665,7 +665,12 @@ class _PlanResourceView(_PlanBlockView, ResourceView):
 
     def attached(self, resource_type: str, via: str = "bucket") -> Attachments:
         result = Attachments()
-        my_names = {v for v in (self.value("bucket"), self.value("name"), self.value("id")) if isinstance(v, str)}
+        # an applied plan holds the pointer's value: a bucket name, or an ARN (a WAF ACL's id is not its ARN)
+        my_names = {
+            v
+            for v in (self.value("bucket"), self.value("name"), self.value("id"), self.value("arn"))
+            if isinstance(v, str)
+        }
         for address, planned in self._plan.values.items():
             if planned.get("type") != resource_type or planned.get("mode") != "managed":
                 continue
