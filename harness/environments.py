@@ -142,7 +142,52 @@ def _hml_variables(target: Target, prefix: str) -> dict[str, Any]:
         # example.tfvars grants push to another organisation's CI role: ECR refuses a repository policy
         # whose principal does not exist (the emulator does not check, so it keeps the example's).
         variables["ecr_push_principal_arns"] = []
+        # ... and EKS refuses an access entry for a role that does not exist in the account.
+        admin = os.environ.get("PLATFORM_TEST_EKS_ADMIN_ROLE_ARN")
+        if not admin:
+            raise RuntimeError(
+                "envs/hml on AWS needs the cluster administrator role of the test account: set "
+                "PLATFORM_TEST_EKS_ADMIN_ROLE_ARN (e.g. arn:aws:iam::<account>:role/platform-admin)"
+            )
+        variables["eks_admin_role_arn"] = admin
+    # The log buckets keep receiving S3 access logs while the destroy runs: empty them on destroy.
+    variables["edge_force_destroy"] = True
+    variables.update(_run_domain(target, prefix))
     return variables
+
+
+RUN_ZONE_SUFFIX = "hml.test"
+
+
+def _run_domain(target: Target, prefix: str) -> dict[str, str]:
+    """The hosted zone and domain the run's edge records go to. On the emulator the run creates a zone of its
+    own (deleted after the destroy, see delete_run_zones); on AWS certificates are validated for real, so the
+    caller names a delegated zone: PLATFORM_TEST_ZONE_ID and PLATFORM_TEST_DOMAIN (the run uses
+    <prefix>.<domain> inside it)."""
+    if target.name == "aws":
+        zone_id, domain = os.environ.get("PLATFORM_TEST_ZONE_ID"), os.environ.get("PLATFORM_TEST_DOMAIN")
+        if not zone_id or not domain:
+            raise RuntimeError(
+                "envs/hml on AWS needs a public hosted zone the account serves: set PLATFORM_TEST_ZONE_ID and "
+                "PLATFORM_TEST_DOMAIN (e.g. Z0123456789ABC and ci.example.com)"
+            )
+        return {"route53_zone_id": zone_id, "domain_name": f"{prefix}.{domain}"}
+    domain = f"{prefix}.{RUN_ZONE_SUFFIX}"
+    zone = target.client("route53").create_hosted_zone(Name=domain, CallerReference=prefix)["HostedZone"]
+    return {"route53_zone_id": zone["Id"].rsplit("/", 1)[-1], "domain_name": domain}
+
+
+def delete_run_zones(target: Target, prefix: str) -> list[str]:
+    """Delete the (emptied) hosted zones _run_domain created for this run on the emulator; returns their names."""
+    if target.name == "aws":
+        return []
+    route53 = target.client("route53")
+    deleted = []
+    for zone in _pages(route53, "list_hosted_zones", "HostedZones"):
+        if zone["Name"].rstrip(".") == f"{prefix}.{RUN_ZONE_SUFFIX}":
+            route53.delete_hosted_zone(Id=zone["Id"])
+            deleted.append(zone["Name"].rstrip("."))
+    return deleted
 
 
 ENVIRONMENTS = {
@@ -241,6 +286,7 @@ class Environment:
             self._run("destroy retry", self.terraform.destroy)
         self.needs_destroy = False
         self.final_snapshots = delete_final_snapshots(self.target, self.prefix)
+        delete_run_zones(self.target, self.prefix)
         shutil.rmtree(self.workdir, ignore_errors=True)
 
     def timings(self) -> str:

@@ -248,3 +248,9 @@ variable "alarm_thresholds" {
   type        = map(number)
   default     = {}
 }
+
+variable "edge_force_destroy" {
+  description = "Let a destroy empty the edge buckets (ALB/S3 access logs, frontend export). Keep false: only ephemeral test runs set it."
+  type        = bool
+  default     = false
+}

@@ -116,6 +116,7 @@ module "edge" {
   alb_security_group_id   = module.network.alb_security_group_id
   alb_deletion_protection = var.alb_deletion_protection
   bucket_name_suffix      = data.aws_caller_identity.current.account_id
+  force_destroy           = var.edge_force_destroy
   kms_key_arn             = module.kms.key_arn
   frontend_origin         = var.frontend_origin
   waf_rate_limit          = var.waf_rate_limit
