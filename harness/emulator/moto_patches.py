@@ -319,7 +319,9 @@ def _skip_bucket_policy_evaluation() -> None:
     FakeBucket.get_permission = get_permission
 
 
-# 10. moto/ec2/models/security_groups.py: SecurityGroupBackend.{authorize,revoke}_security_group_{ingress,egress}.
+# 10. moto/ec2/models/security_groups.py: SecurityGroupBackend.{authorize,revoke}_security_group_{ingress,egress};
+#     moto/iam/models.py: IAMBackend.create_{role,policy,open_id_connect_provider};
+#     moto/logs/models.py: LogsBackend.create_log_group.
 SDK_RETRY_WINDOW_SECONDS = 30.0
 
 
@@ -337,8 +339,8 @@ def _absorb_security_group_rule_retries() -> None:
     def call_key(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
         return json.dumps([name, args, kwargs], sort_keys=True, default=str)
 
-    def absorbing(name: str, error: type[Exception]) -> None:
-        original = getattr(SecurityGroupBackend, name)
+    def absorbing(name: str, error: type[Exception], backend: type = SecurityGroupBackend) -> None:
+        original = getattr(backend, name)
 
         def method(self: SecurityGroupBackend, *args: Any, **kwargs: Any) -> Any:
             key = call_key(name, args, kwargs)
@@ -354,11 +356,21 @@ def _absorb_security_group_rule_retries() -> None:
                 answered[key] = (time.monotonic(), result)
             return result
 
-        setattr(SecurityGroupBackend, name, method)
+        setattr(backend, name, method)
 
     for direction in ("ingress", "egress"):
         absorbing(f"authorize_security_group_{direction}", InvalidPermissionDuplicateError)
         absorbing(f"revoke_security_group_{direction}", InvalidPermissionNotFoundError)
+    # The same race on creates seen under load (IAM CreateRole answered EntityAlreadyExists to the retry of a
+    # call that had created the role): an identical create repeated within the window gets the first answer.
+    from moto.iam.exceptions import EntityAlreadyExists
+    from moto.iam.models import IAMBackend
+    from moto.logs.exceptions import ResourceAlreadyExistsException
+    from moto.logs.models import LogsBackend
+
+    for name in ("create_role", "create_policy", "create_open_id_connect_provider"):
+        absorbing(name, EntityAlreadyExists, IAMBackend)
+    absorbing("create_log_group", ResourceAlreadyExistsException, LogsBackend)
 
 
 # 11. moto/eks: responses.py (EKSResponse, dispatched by the botocore operation matched on method + URI),
