@@ -28,6 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     from werkzeug.serving import make_server
 
     from harness.emulator import batch_runner, moto_patches
+    from harness.emulator.retry_replay import SdkRetryReplay
 
     moto_patches.apply()
 
@@ -40,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     server = make_server(
         args.host,
         args.port,
-        DomainDispatcherApplication(create_backend_app),
+        SdkRetryReplay(DomainDispatcherApplication(create_backend_app)),
         threaded=True,
         request_handler=MotoRequestHandler,
     )
