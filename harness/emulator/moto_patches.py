@@ -319,9 +319,8 @@ def _skip_bucket_policy_evaluation() -> None:
     FakeBucket.get_permission = get_permission
 
 
-# 10. moto/ec2/models/security_groups.py: SecurityGroupBackend.{authorize,revoke}_security_group_{ingress,egress};
-#     moto/iam/models.py: IAMBackend.create_{role,policy,open_id_connect_provider};
-#     moto/logs/models.py: LogsBackend.create_log_group.
+# 10. moto/ec2/models/security_groups.py: SecurityGroupBackend.{authorize,revoke}_security_group_{ingress,egress}.
+#     (SDK retries of any other call are answered by harness/emulator/retry_replay.py, by invocation id.)
 SDK_RETRY_WINDOW_SECONDS = 30.0
 
 
@@ -339,8 +338,8 @@ def _absorb_security_group_rule_retries() -> None:
     def call_key(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
         return json.dumps([name, args, kwargs], sort_keys=True, default=str)
 
-    def absorbing(name: str, error: type[Exception], backend: type = SecurityGroupBackend) -> None:
-        original = getattr(backend, name)
+    def absorbing(name: str, error: type[Exception]) -> None:
+        original = getattr(SecurityGroupBackend, name)
 
         def method(self: SecurityGroupBackend, *args: Any, **kwargs: Any) -> Any:
             key = call_key(name, args, kwargs)
@@ -356,21 +355,11 @@ def _absorb_security_group_rule_retries() -> None:
                 answered[key] = (time.monotonic(), result)
             return result
 
-        setattr(backend, name, method)
+        setattr(SecurityGroupBackend, name, method)
 
     for direction in ("ingress", "egress"):
         absorbing(f"authorize_security_group_{direction}", InvalidPermissionDuplicateError)
         absorbing(f"revoke_security_group_{direction}", InvalidPermissionNotFoundError)
-    # The same race on creates seen under load (IAM CreateRole answered EntityAlreadyExists to the retry of a
-    # call that had created the role): an identical create repeated within the window gets the first answer.
-    from moto.iam.exceptions import EntityAlreadyExists
-    from moto.iam.models import IAMBackend
-    from moto.logs.exceptions import ResourceAlreadyExistsException
-    from moto.logs.models import LogsBackend
-
-    for name in ("create_role", "create_policy", "create_open_id_connect_provider"):
-        absorbing(name, EntityAlreadyExists, IAMBackend)
-    absorbing("create_log_group", ResourceAlreadyExistsException, LogsBackend)
 
 
 # 11. moto/eks: responses.py (EKSResponse, dispatched by the botocore operation matched on method + URI),

@@ -307,22 +307,6 @@ def test_security_group_rule_call_retried_by_the_sdk_gets_the_first_answer(emula
         ec2.revoke_security_group_ingress(GroupId=group, IpPermissions=other)
 
 
-def test_create_retried_by_the_sdk_gets_the_first_answer(emulator):
-    iam, logs = emulator.client("iam"), emulator.client("logs")
-    name = f"unit-retry-{uuid.uuid4().hex[:6]}"
-    trust = '{"Version": "2012-10-17", "Statement": []}'
-    first = iam.create_role(RoleName=name, AssumeRolePolicyDocument=trust)["Role"]
-    retried = iam.create_role(RoleName=name, AssumeRolePolicyDocument=trust)["Role"]
-    assert retried["RoleId"] == first["RoleId"]
-    with pytest.raises(iam.exceptions.EntityAlreadyExistsException):
-        iam.create_role(RoleName=name, AssumeRolePolicyDocument=trust, Description="another call")
-    logs.create_log_group(logGroupName=f"/unit/{name}")
-    logs.create_log_group(logGroupName=f"/unit/{name}")
-    assert [g["logGroupName"] for g in logs.describe_log_groups(logGroupNamePrefix=f"/unit/{name}")["logGroups"]] == [
-        f"/unit/{name}"
-    ]
-
-
 def test_provider_aliases_are_read_from_the_root(tmp_path):
     (tmp_path / "providers.tf").write_text(
         'provider "aws" {\n  region = "eu-west-1"\n  default_tags {\n    tags = { A = "b" }\n  }\n}\n\n'
