@@ -94,14 +94,15 @@ def _validate_one(chain: toolchain.Toolchain, root: Path) -> tuple[Path, bool, s
             shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".terraform", "*.tfstate*", "*_override.tf"))
         _declare_configuration_aliases(copy)
         env = chain.env()
-        init = subprocess.run(
-            [chain.binary, "init", "-backend=false", "-input=false", "-no-color"],
-            cwd=copy,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        with chain.init_lock():
+            init = subprocess.run(
+                [chain.binary, "init", "-backend=false", "-input=false", "-no-color"],
+                cwd=copy,
+                env=env,
+                capture_output=True,
+                text=True,
+                check=False,
+            )
         if init.returncode != 0:
             return root, False, init.stderr or init.stdout
         result = subprocess.run(

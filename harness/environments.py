@@ -19,7 +19,6 @@ destroy succeeds, so a run that dies half-way on AWS can still be destroyed by h
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import shutil
@@ -320,10 +319,7 @@ class TerraformStepError(RuntimeError):
 
 
 def _init(terraform: tftest.TerraformTest, chain: Toolchain) -> str:
-    # Terraform's plugin cache is not safe for concurrent installs: one init at a time on the machine,
-    # under the same lock file as harness.testing's plans (xdist workers are separate processes).
-    with open(chain.cli_config.parent / "init.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    with chain.init_lock():
         return terraform.setup(cleanup_on_exit=False)
 
 

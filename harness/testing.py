@@ -31,7 +31,6 @@ and plan took (``scripts/bench_unit.py`` reads it).
 from __future__ import annotations
 
 import concurrent.futures
-import fcntl
 import glob
 import hashlib
 import json
@@ -455,10 +454,7 @@ def _prepare(root: str, base: Path, chain: toolchain.Toolchain, emulator: Emulat
     emulator.write_provider_override(copy)
     (copy / "backend_override.tf").write_text(BACKEND_OVERRIDE)
     test = tftest.TerraformTest(str(copy), binary=chain.binary, env=emulator.env(chain.env()))
-    # Terraform's plugin cache is not safe for concurrent installs ("mkdir ...: file exists" when two
-    # inits fill it at once): one init at a time per machine, across threads and processes (< 1 s each).
-    with open(chain.cli_config.parent / "init.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    with chain.init_lock():
         test.setup(cleanup_on_exit=False)
     return test
 

@@ -34,7 +34,8 @@ class TerraformRoot:
         return result
 
     def init(self, *extra: str) -> None:
-        self.run("init", "-input=false", "-no-color", *extra)
+        with self.toolchain.init_lock():
+            self.run("init", "-input=false", "-no-color", *extra)
 
     def plan(self, out: str = "tfplan", *extra: str) -> int:
         """Plan to a file; returns the -detailed-exitcode (0 no changes, 2 changes)."""

@@ -14,11 +14,14 @@ instead of copying it into every ``.terraform`` folder.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import re
 import shutil
 import socket
 import subprocess
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,6 +58,15 @@ class Toolchain:
         env["TF_INPUT"] = "0"
         env.pop("TF_PLUGIN_CACHE_DIR", None)
         return env
+
+    @contextlib.contextmanager
+    def init_lock(self) -> Iterator[None]:
+        """Hold this around every ``terraform init``: the shared plugin cache is not safe for concurrent
+        installs (two inits filling a cold cache fail with "mkdir ...: file exists"). The lock is a file,
+        so it serialises threads, xdist workers and separate commands alike; an init takes about a second."""
+        with open(self.cli_config.parent / "init.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            yield
 
     @property
     def version_text(self) -> str:

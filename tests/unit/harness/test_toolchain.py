@@ -4,6 +4,7 @@ import os
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -96,3 +97,32 @@ def test_busy_port_is_replaced_and_said_once():
         port = choose_port(taken, said.append)
     assert port != taken
     assert said == [f"port {taken} is in use on 127.0.0.1; the emulator uses {port} instead"]
+
+
+def test_init_lock_waits_for_another_process(tmp_path):
+    # Two inits filling a cold plugin cache at once fail ("mkdir ...: file exists"): every init in the
+    # harness holds this lock, and it must hold across processes (xdist workers, validate threads).
+    chain = toolchain.Toolchain(
+        binary="terraform", version=(1, 11, 4), cli_config=tmp_path / "terraformrc", mirror=None
+    )
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import fcntl, sys, time\n"
+            f"lock = open({str(tmp_path / 'init.lock')!r}, 'w')\n"
+            "fcntl.flock(lock, fcntl.LOCK_EX)\n"
+            "print('held', flush=True)\n"
+            "time.sleep(1.5)\n",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        begin = time.monotonic()
+        with chain.init_lock():
+            waited = time.monotonic() - begin
+        assert waited >= 1.0, f"the lock was taken after {waited:.2f}s while another process held it"
+    finally:
+        holder.wait(timeout=10)
