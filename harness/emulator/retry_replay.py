@@ -7,6 +7,11 @@ and retries; the retry then meets the first attempt's effect (``InvalidSubnet.Co
 give for the same sequence. This WSGI middleware remembers each invocation's successful answer for a while
 and gives it to the later attempts of the same invocation; a failed first attempt is not replayed, so a
 retry after a real error runs again as the SDK intends.
+
+A replayed answer still reads the retry's request body first: werkzeug's server does not drain what the
+application left unread, and parses it as the next request on the connection, so the client would get a
+second, unsolicited answer after the replayed one (the Go SDK then drops the connection mid-body: "use of
+closed network connection").
 """
 
 from __future__ import annotations
@@ -54,6 +59,7 @@ class SdkRetryReplay:
             if earlier.status is not None and earlier.status.startswith("2"):
                 with self._lock:
                     self.replayed += 1
+                _discard_request_body(environ)
                 start_response(earlier.status, list(earlier.headers))
                 return [earlier.body]
             return self.app(environ, start_response)
@@ -80,3 +86,19 @@ class SdkRetryReplay:
             return [body]
         finally:
             invocation.done.set()
+
+
+def _discard_request_body(environ: dict[str, Any]) -> None:
+    stream = environ.get("wsgi.input")
+    if stream is None:
+        return
+    if environ.get("wsgi.input_terminated"):  # chunked: the server's stream ends with the body
+        while stream.read(65536):
+            pass
+        return
+    remaining = int(environ.get("CONTENT_LENGTH") or 0)
+    while remaining > 0:
+        chunk = stream.read(min(remaining, 65536))
+        if not chunk:
+            break
+        remaining -= len(chunk)
