@@ -165,7 +165,9 @@ def run(args: argparse.Namespace) -> int:
             steps.say(f"\nkept up: emulator {emulator.endpoint}; Ctrl-C destroys and stops it.")
             _wait_for_interrupt()
         with steps.step("terraform destroy") as result:
-            root.destroy()
+            # Without a refresh when the re-plan has just matched the state with the live resources (it
+            # would read all of them again, ~15 s); after --keep the user may have changed things.
+            root.destroy(*([] if args.keep else ["-refresh=false"]))
             applied = False
             left = _leftovers(emulator)
             result.note = "nothing left in the emulator" if not left else f"left behind: {left}"
