@@ -1,6 +1,6 @@
 """Entry points: ``python -m harness <command>`` (the Makefile targets call these).
 
-setup      check Terraform, write the CLI config (mirror or registry), warm the plugin cache
+setup      check Terraform, write the CLI config (mirror or registry; inits share a plugin cache under a lock)
 emulator   run the embedded AWS in the foreground and print the settings to use it
 demo       the main job: emulator up, apply envs/local, policy scan, outputs, pipeline, destroy
 check      the static gate: terraform fmt, validate of every module and env, READMEs, checkov scan
