@@ -303,9 +303,9 @@ class Environment:
             # tftest's error carries (command output, stderr); Terraform's diagnostics are in stderr.
             output, diagnostics = (*error.args, "", "")[:2]
             self._record(step, begin, f"FAILED\n{output}\n{diagnostics}")
-            tail = "\n".join(str(diagnostics or output).strip().splitlines()[-40:])
             raise TerraformStepError(
-                f"terraform {step} of {self.name} ({self.prefix}) failed; full log: {self.log}\n{tail}"
+                f"terraform {step} of {self.name} ({self.prefix}) failed; full log: {self.log}\n"
+                + failure_excerpt(str(diagnostics or output))
             ) from None
         self._record(step, begin, result if isinstance(result, str) else "")
         return result
@@ -315,6 +315,25 @@ class Environment:
         self.log.parent.mkdir(parents=True, exist_ok=True)
         with open(self.log, "a") as log:
             log.write(f"==> {step} ({self.seconds[step]:.1f}s)\n{text}\n")
+
+
+def failure_excerpt(text: str, tail_lines: int = 40, headline_chars: int = 400) -> str:
+    """Terraform's error headlines, then the last lines of its output.
+
+    A diagnostic can be longer than any tail (an API error that quotes a whole state machine definition),
+    so the ``Error:`` lines come first, each cut to ``headline_chars``; the full text is in the step's log.
+    """
+    lines = text.strip().splitlines()
+    headlines = []
+    for line in lines:
+        stripped = line.lstrip("│ ").strip()
+        if stripped.startswith("Error: "):
+            cut = stripped[:headline_chars]
+            headlines.append(cut + (" [...]" if len(stripped) > headline_chars else ""))
+    tail = "\n".join(lines[-tail_lines:])
+    if not headlines:
+        return tail
+    return "\n".join(headlines) + f"\n--- last {min(tail_lines, len(lines))} lines of the output ---\n" + tail
 
 
 class TerraformStepError(RuntimeError):

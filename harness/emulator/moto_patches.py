@@ -58,6 +58,14 @@ few things that moto 5.2.5 does not do; this module adds them, in-process, insid
    modules validating ``^Z[A-Z0-9]+$`` rejected).
 16. A load balancer with ``deletion_protection.enabled`` cannot be deleted (``OperationNotPermitted``), as on
    AWS: moto deleted it, so an environment that would fail to destroy on AWS passed here.
+17. Each parse of a state machine definition has its own QueryLanguage scope stack: moto keeps it in a
+   class attribute of the ASL ``Preprocessor``, shared by every thread of the server, so a JSONPath
+   definition parsed while a JSONata one was being parsed (the observability backlog machine and the
+   pipeline machine, created in parallel by one apply or by two environments) inherited JSONata and
+   failed with ``InvalidDefinition`` ("Unsupported declaration in QueryLanguage=JSONPath block"); a failed
+   parse also left its scopes on the shared stack, so every later JSONPath definition failed until the
+   server restarted (one CI run lost its hml environment to it: 31 tests errored)
+   (``moto/stepfunctions/parser/asl/parse/preprocessor.py``, ``Preprocessor._query_language_per_scope``).
 
 Each patch is tied to moto 5.2.5: ``apply()`` refuses any other version, and
 ``tests/unit/emulator/test_moto_patches.py`` plus the emulator smoke test fail loudly when an upgrade moves
@@ -107,6 +115,7 @@ def apply() -> None:
     _return_cloudfront_distributions_as_configured()
     _start_hosted_zone_ids_with_z()
     _honour_load_balancer_deletion_protection()
+    _give_each_definition_parse_its_own_query_language_scopes()
     _applied = True
 
 
@@ -1005,3 +1014,22 @@ def _honour_load_balancer_deletion_protection() -> None:
         original(self, arn)
 
     ELBv2Backend.delete_load_balancer = delete_load_balancer
+
+
+# 17. moto/stepfunctions/parser/asl/parse/preprocessor.py: `Preprocessor._query_language_per_scope = []` is
+#     a class attribute that _open_query_language_scope appends to and _close_query_language_scope pops;
+#     AmazonStateLanguageParser.parse makes one Preprocessor per parse, so an instance attribute set at
+#     construction gives each parse (and each thread) its own stack.
+def _give_each_definition_parse_its_own_query_language_scopes() -> None:
+    from moto.stepfunctions.parser.asl.parse.preprocessor import Preprocessor
+
+    if getattr(Preprocessor.__init__, "_own_query_language_scopes", False):
+        return
+    original = Preprocessor.__init__
+
+    def __init__(self: Preprocessor, *args: Any, **kwargs: Any) -> None:
+        original(self, *args, **kwargs)
+        self._query_language_per_scope = []
+
+    __init__._own_query_language_scopes = True  # type: ignore[attr-defined]
+    Preprocessor.__init__ = __init__

@@ -4,6 +4,7 @@ import json
 import time
 import uuid
 
+import botocore.exceptions
 import pytest
 
 from harness.emulator import moto_patches, provider_aliases, render_provider_override
@@ -69,6 +70,9 @@ def test_hook_points_exist_in_moto():
     assert (
         hasattr(ELBv2Backend, "delete_load_balancer") and "deletion_protection.enabled" in FakeLoadBalancer.VALID_ATTRS
     )
+    from moto.stepfunctions.parser.asl.parse.preprocessor import Preprocessor
+
+    assert "_query_language_per_scope" in Preprocessor.__dict__
 
 
 def test_apply_refuses_another_moto_version(monkeypatch):
@@ -98,6 +102,102 @@ def test_state_machine_definition_is_validated(emulator):
     bad = sfn.validate_state_machine_definition(definition=json.dumps({"StartAt": "A", "States": {}}))
     assert bad["result"] == "FAIL"
     assert bad["diagnostics"][0]["severity"] == "ERROR"
+
+
+# A JSONPath-only field (Parameters) and a JSONata-only one (Arguments): each fails in the other language.
+JSONPATH_DEFINITION = json.dumps(
+    {"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"value.$": "$.input"}, "End": True}}}
+)
+JSONATA_DEFINITION = json.dumps(
+    {
+        "QueryLanguage": "JSONata",
+        "StartAt": "A",
+        "States": {
+            "A": {
+                "Type": "Task",
+                "Resource": "arn:aws:states:::aws-sdk:batch:listJobs",
+                "Arguments": {"JobQueue": "queue"},
+                "Output": {"count": "{% $count($states.result.JobSummaryList) %}"},
+                "End": True,
+            }
+        },
+    }
+)
+
+
+# Valid JSON, invalid ASL: a JSONPath state inside a JSONata machine. moto's parser fails half-way through it.
+DOWNGRADE_DEFINITION = json.dumps(
+    {
+        "QueryLanguage": "JSONata",
+        "StartAt": "A",
+        "States": {"A": {"Type": "Pass", "QueryLanguage": "JSONPath", "End": True}},
+    }
+)
+
+
+def test_a_failed_definition_parse_leaves_no_query_language_behind():
+    from moto.stepfunctions.parser.asl.parse.asl_parser import AmazonStateLanguageParser
+
+    moto_patches._give_each_definition_parse_its_own_query_language_scopes()
+    with pytest.raises(ValueError, match="Cannot downgrade from JSONata"):
+        AmazonStateLanguageParser.parse(DOWNGRADE_DEFINITION)
+    AmazonStateLanguageParser.parse(JSONPATH_DEFINITION)
+
+
+def test_definitions_parsed_at_the_same_time_keep_their_own_query_language():
+    import sys
+    import threading
+
+    from moto.stepfunctions.parser.asl.parse.asl_parser import AmazonStateLanguageParser
+
+    moto_patches._give_each_definition_parse_its_own_query_language_scopes()
+    threads, rounds = 4, 15
+    start, errors = threading.Barrier(threads), []
+
+    def parse(definition):
+        start.wait()
+        for _ in range(rounds):
+            try:
+                AmazonStateLanguageParser.parse(definition)
+            except Exception as error:  # any failure is the finding
+                errors.append(f"{type(error).__name__}: {str(error)[:160]}")
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible: the parses interleave
+    try:
+        workers = [
+            threading.Thread(target=parse, args=((JSONPATH_DEFINITION, JSONATA_DEFINITION)[i % 2],))
+            for i in range(threads)
+        ]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert errors == []
+
+
+def test_state_machines_in_both_query_languages_are_created_side_by_side(emulator):
+    from concurrent.futures import ThreadPoolExecutor
+
+    sfn, iam = emulator.client("stepfunctions"), emulator.client("iam")
+    suffix = uuid.uuid4().hex[:6]
+    role = iam.create_role(RoleName=f"unit-sfn-{suffix}", AssumeRolePolicyDocument="{}")["Role"]["Arn"]
+    # moto answers an invalid definition without an error code; the message is InvalidDefinition's.
+    with pytest.raises(botocore.exceptions.ClientError, match="Cannot downgrade from JSONata"):
+        sfn.create_state_machine(name=f"unit-{suffix}-invalid", definition=DOWNGRADE_DEFINITION, roleArn=role)
+
+    def create(index):
+        definition = (JSONPATH_DEFINITION, JSONATA_DEFINITION)[index % 2]
+        name = f"unit-{suffix}-{index}"
+        return sfn.create_state_machine(name=name, definition=definition, roleArn=role)["stateMachineArn"]
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        arns = list(pool.map(create, range(16)))
+    assert len(set(arns)) == 16
+    for arn in arns:
+        sfn.delete_state_machine(stateMachineArn=arn)
 
 
 @pytest.fixture(scope="module")
