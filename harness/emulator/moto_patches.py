@@ -66,6 +66,10 @@ few things that moto 5.2.5 does not do; this module adds them, in-process, insid
    parse also left its scopes on the shared stack, so every later JSONPath definition failed until the
    server restarted (one CI run lost its hml environment to it: 31 tests errored)
    (``moto/stepfunctions/parser/asl/parse/preprocessor.py``, ``Preprocessor._query_language_per_scope``).
+18. A Batch job's description lists its environment once: moto built it by appending the definition's
+   variables and ``AWS_BATCH_JOB_ID`` to the job's own override list on every ``DescribeJobs``, so each poll
+   of the ``.sync`` integration added another ``AWS_BATCH_JOB_ID`` (six in a failed pipeline's cause)
+   (``moto/batch/models.py``, ``Job._get_container_property``).
 
 Each patch is tied to moto 5.2.5: ``apply()`` refuses any other version, and
 ``tests/unit/emulator/test_moto_patches.py`` plus the emulator smoke test fail loudly when an upgrade moves
@@ -116,6 +120,7 @@ def apply() -> None:
     _start_hosted_zone_ids_with_z()
     _honour_load_balancer_deletion_protection()
     _give_each_definition_parse_its_own_query_language_scopes()
+    _describe_batch_job_environment_without_growing_it()
     _applied = True
 
 
@@ -1033,3 +1038,22 @@ def _give_each_definition_parse_its_own_query_language_scopes() -> None:
 
     __init__._own_query_language_scopes = True  # type: ignore[attr-defined]
     Preprocessor.__init__ = __init__
+
+
+# 18. moto/batch/models.py: Job._get_container_property("environment", default) appends to
+#     self.container_overrides["environment"] (the job's stored override list) and returns it.
+def _describe_batch_job_environment_without_growing_it() -> None:
+    from moto.batch.models import Job
+
+    original = Job._get_container_property
+
+    def _get_container_property(self: Job, p: str, default: Any) -> Any:
+        if p != "environment":
+            return original(self, p, default)
+        overrides = list(self.container_overrides.get("environment", []))
+        overridden = {item["name"] for item in overrides}
+        definition = (self.job_definition.container_properties or {}).get("environment", [])
+        merged = overrides + [dict(item) for item in definition if item["name"] not in overridden]
+        return merged + [{"name": "AWS_BATCH_JOB_ID", "value": self.job_id}]
+
+    Job._get_container_property = _get_container_property

@@ -36,7 +36,14 @@ def test_hook_points_exist_in_moto():
 
     assert isinstance(DBCluster.__dict__["scaling_configuration_info"], property)
     assert hasattr(RDSBackend, "modify_db_instance") and hasattr(DBInstance, "__init__")
-    for name in ("run", "describe", "_add_parameters_to_command", "_mark_stopped", "_wait_for_dependencies"):
+    for name in (
+        "run",
+        "describe",
+        "_add_parameters_to_command",
+        "_mark_stopped",
+        "_wait_for_dependencies",
+        "_get_container_property",
+    ):
         assert hasattr(Job, name), name
     for name in ("ensure_log_group", "ensure_log_stream", "put_log_events"):
         assert hasattr(LogsBackend, name), name
@@ -271,6 +278,14 @@ def test_batch_job_runs_command_with_merged_environment(batch_queue, emulator):
         logGroupName="/aws/batch/job", logStreamName=job["container"]["logStreamName"]
     )["events"]
     assert [e["message"] for e in events] == [f"definition override {emulator.endpoint}"]
+    # _run_job polled DescribeJobs until the end; the description still lists each variable once.
+    again = batch.describe_jobs(jobs=[job["jobId"]])["jobs"][0]
+    for described in (job, again):
+        assert sorted((e["name"], e["value"]) for e in described["container"]["environment"]) == [
+            ("AWS_BATCH_JOB_ID", job["jobId"]),
+            ("FROM_DEFINITION", "definition"),
+            ("FROM_OVERRIDE", "override"),
+        ]
 
 
 def test_batch_retry_strategy_honours_evaluate_on_exit(batch_queue):
