@@ -41,6 +41,7 @@ import shutil
 import subprocess
 import threading
 import time
+import warnings
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -443,10 +444,23 @@ def project_toolchain() -> toolchain.Toolchain:
         pytest.fail(str(error), pytrace=False)
 
 
+class EmulatorServerErrorWarning(UserWarning):
+    """The emulator answered requests with 5xx: an emulator defect, even when an SDK retry recovered."""
+
+
 @pytest.fixture(scope="session")
 def emulator() -> Emulator:
     with Emulator.start() as running:
         yield running
+    errors = running.server_errors()
+    if errors:
+        shown = "; ".join(errors[:5]) + (f"; and {len(errors) - 5} more" if len(errors) > 5 else "")
+        warnings.warn(
+            EmulatorServerErrorWarning(
+                f"the emulator answered {len(errors)} request(s) with a server error (see {running.log_path}): {shown}"
+            ),
+            stacklevel=1,
+        )
 
 
 def _prepare(root: str, base: Path, chain: toolchain.Toolchain, emulator: Emulator) -> tftest.TerraformTest:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -93,6 +94,23 @@ def _die_with_parent() -> None:
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)
 
 
+# werkzeug's request log line, and the last line of a traceback it printed ("KeyError: 'Origins'").
+_SERVER_ERROR_LINE = re.compile(r'"(?P<request>[A-Z]+ \S+) HTTP/[\d.]+" (?P<status>5\d\d) ')
+_EXCEPTION_LINE = re.compile(r"^[A-Za-z_][\w.]*(Error|Exception|Exit|Interrupt)\b.*$")
+
+
+def server_errors(log_text: str) -> list[str]:
+    """The requests an emulator log shows answered with 5xx, each with the exception printed after it."""
+    errors: list[str] = []
+    for line in log_text.splitlines():
+        match = _SERVER_ERROR_LINE.search(line)
+        if match:
+            errors.append(f"{match['request']} -> {match['status']}")
+        elif errors and " (" not in errors[-1] and _EXCEPTION_LINE.match(line):
+            errors[-1] += f" ({line.strip()[:200]})"
+    return errors
+
+
 class Emulator:
     def __init__(self, process: subprocess.Popen, port: int, log_path: Path, started_in: float):
         self.process = process
@@ -163,6 +181,12 @@ class Emulator:
                 with contextlib.suppress(ProcessLookupError):
                     os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait(timeout=10)
+
+    def server_errors(self) -> list[str]:
+        """What this emulator answered with a server error so far (an SDK retry may have hidden it)."""
+        if not self.log_path.exists():
+            return []
+        return server_errors(self.log_path.read_text(errors="replace"))
 
     def __enter__(self) -> Emulator:
         return self
