@@ -185,6 +185,11 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if emulator is not None:
             emulator.stop()
+            errors = emulator.server_errors()
+            if errors:  # an SDK retry may have hidden them; each is an emulator defect
+                extra.append(
+                    f"emulator server errors ({len(errors)}, see {emulator.log_path}): " + "; ".join(errors[:5])
+                )
         (LOCAL_ENV / "emulator_override.tf").unlink(missing_ok=True)
     ok = steps.summary(extra)
     return 0 if ok else 1
