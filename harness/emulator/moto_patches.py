@@ -70,6 +70,12 @@ few things that moto 5.2.5 does not do; this module adds them, in-process, insid
    variables and ``AWS_BATCH_JOB_ID`` to the job's own override list on every ``DescribeJobs``, so each poll
    of the ``.sync`` integration added another ``AWS_BATCH_JOB_ID`` (six in a failed pipeline's cause)
    (``moto/batch/models.py``, ``Job._get_container_property``).
+19. S3 server access logging reads the target bucket's policy as AWS does: moto's check failed with a 500
+   (``AttributeError``) on any statement whose Principal is ``"*"`` (the platform's TLS-only Deny) met before
+   a matching one, and accepted only a single-string Action/Resource equal to the prefix; now statements of
+   any shape are read, the logging service's Allow of ``s3:PutObject`` on a Resource (string or list,
+   ``*`` wildcards) covering the log prefix is what counts, and a policy without it is still refused
+   (``moto/s3/models.py``, ``FakeBucket._log_permissions_enabled_policy``).
 
 Each patch is tied to moto 5.2.5: ``apply()`` refuses any other version, and
 ``tests/unit/emulator/test_moto_patches.py`` plus the emulator smoke test fail loudly when an upgrade moves
@@ -121,6 +127,7 @@ def apply() -> None:
     _honour_load_balancer_deletion_protection()
     _give_each_definition_parse_its_own_query_language_scopes()
     _describe_batch_job_environment_without_growing_it()
+    _read_log_target_policies_of_any_shape()
     _applied = True
 
 
@@ -1057,3 +1064,36 @@ def _describe_batch_job_environment_without_growing_it() -> None:
         return merged + [{"name": "AWS_BATCH_JOB_ID", "value": self.job_id}]
 
     Job._get_container_property = _get_container_property
+
+
+# 19. moto/s3/models.py: FakeBucket._log_permissions_enabled_policy(target_bucket, target_prefix), a static
+#     method called by FakeBucket.set_logging; LOGGING_SERVICE_PRINCIPAL is "logging.s3.amazonaws.com".
+def _read_log_target_policies_of_any_shape() -> None:
+    import fnmatch
+    import json
+
+    from moto.s3.models import LOGGING_SERVICE_PRINCIPAL, FakeBucket
+
+    def as_list(value: Any) -> list[Any]:
+        return value if isinstance(value, list) else [value]
+
+    def grants_log_delivery(statement: dict[str, Any], log_objects: str) -> bool:
+        principal = statement.get("Principal")
+        services = as_list(principal.get("Service", [])) if isinstance(principal, dict) else []
+        actions = as_list(statement.get("Action", []))
+        return (
+            statement.get("Effect") == "Allow"
+            and LOGGING_SERVICE_PRINCIPAL in services
+            and any(fnmatch.fnmatchcase("s3:PutObject", action) for action in actions)
+            and any(fnmatch.fnmatchcase(log_objects, resource) for resource in as_list(statement.get("Resource", [])))
+        )
+
+    def _log_permissions_enabled_policy(target_bucket: FakeBucket, target_prefix: str | None) -> bool:
+        if not target_bucket.policy:
+            return False
+        statements = as_list(json.loads(target_bucket.policy.decode()).get("Statement", []))
+        # A log object the service would write under the prefix.
+        log_objects = f"arn:{target_bucket.partition}:s3:::{target_bucket.name}/{target_prefix or ''}log-object"
+        return any(isinstance(item, dict) and grants_log_delivery(item, log_objects) for item in statements)
+
+    FakeBucket._log_permissions_enabled_policy = staticmethod(_log_permissions_enabled_policy)

@@ -56,6 +56,7 @@ def test_hook_points_exist_in_moto():
 
     assert hasattr(BatchBackend, "get_job_definition")
     assert hasattr(FakeBucket, "get_permission")
+    assert isinstance(FakeBucket.__dict__["_log_permissions_enabled_policy"], staticmethod)
     from moto.cloudfront import urls as cloudfront_urls
     from moto.cloudfront.models import DefaultCacheBehaviour, Origin, ViewerCertificate
     from moto.ec2.models.launch_templates import LaunchTemplateBackend
@@ -401,6 +402,46 @@ def test_bucket_policy_conditions_do_not_refuse_object_requests(emulator):
     assert s3.get_object(Bucket=bucket, Key="a.txt")["Body"].read() == b"kept"
     deleted = s3.delete_objects(Bucket=bucket, Delete={"Objects": [{"Key": "a.txt"}]})
     assert [item["Key"] for item in deleted["Deleted"]] == ["a.txt"] and "Errors" not in deleted
+
+
+def test_access_logging_reads_a_target_policy_that_starts_with_a_wildcard_principal(emulator):
+    s3 = emulator.client("s3")
+    source, target = (f"unit-{uuid.uuid4().hex[:8]}" for _ in range(2))
+    for bucket in (source, target):
+        s3.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-west-1"})
+    deny_plain_http = {
+        "Effect": "Deny",
+        "Principal": "*",
+        "Action": "s3:*",
+        "Resource": [f"arn:aws:s3:::{target}", f"arn:aws:s3:::{target}/*"],
+        "Condition": {"Bool": {"aws:SecureTransport": "false"}},
+    }
+
+    def log_delivery(prefix):
+        return {
+            "Effect": "Allow",
+            "Principal": {"Service": ["logging.s3.amazonaws.com"]},
+            "Action": ["s3:PutObject"],
+            "Resource": [f"arn:aws:s3:::{target}/{prefix}*"],
+            "Condition": {"StringEquals": {"aws:SourceAccount": "123456789012"}},
+        }
+
+    def policy(*statements):
+        s3.put_bucket_policy(Bucket=target, Policy=json.dumps({"Version": "2012-10-17", "Statement": statements}))
+
+    def enable_logging():
+        s3.put_bucket_logging(
+            Bucket=source,
+            BucketLoggingStatus={"LoggingEnabled": {"TargetBucket": target, "TargetPrefix": f"s3-access/{source}/"}},
+        )
+
+    for refused in ((deny_plain_http,), (deny_plain_http, log_delivery("elsewhere/"))):
+        policy(*refused)
+        with pytest.raises(botocore.exceptions.ClientError, match="InvalidTargetBucketForLogging"):
+            enable_logging()
+    policy(deny_plain_http, log_delivery("s3-access/"))
+    enable_logging()
+    assert s3.get_bucket_logging(Bucket=source)["LoggingEnabled"]["TargetBucket"] == target
 
 
 def test_security_group_rule_call_retried_by_the_sdk_gets_the_first_answer(emulator):

@@ -37,4 +37,3 @@ def test_each_server_error_is_named_with_its_exception():
 
 def test_a_log_of_successful_answers_has_none():
     assert server_errors(LOG.splitlines()[0] + "\n" + LOG.splitlines()[1]) == []
-
