@@ -386,18 +386,23 @@ def test_job_definition_without_revision_is_the_latest_active_one(batch_queue):
         batch.submit_job(jobName="unit", jobQueue=queue, jobDefinition=name)
 
 
-def test_bucket_policy_conditions_do_not_refuse_object_requests(emulator):
-    s3 = emulator.client("s3")
-    bucket = f"unit-{uuid.uuid4().hex[:8]}"
-    s3.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-west-1"})
-    deny_plain_http = {
+def _deny_plain_http(bucket):
+    """The platform's TLS-only statement: a Deny to every principal ("*", a string) under a condition."""
+    return {
         "Effect": "Deny",
         "Principal": "*",
         "Action": "s3:*",
         "Resource": [f"arn:aws:s3:::{bucket}", f"arn:aws:s3:::{bucket}/*"],
         "Condition": {"Bool": {"aws:SecureTransport": "false"}},
     }
-    s3.put_bucket_policy(Bucket=bucket, Policy=json.dumps({"Version": "2012-10-17", "Statement": [deny_plain_http]}))
+
+
+def test_bucket_policy_conditions_do_not_refuse_object_requests(emulator):
+    s3 = emulator.client("s3")
+    bucket = f"unit-{uuid.uuid4().hex[:8]}"
+    s3.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-west-1"})
+    policy = {"Version": "2012-10-17", "Statement": [_deny_plain_http(bucket)]}
+    s3.put_bucket_policy(Bucket=bucket, Policy=json.dumps(policy))
     s3.put_object(Bucket=bucket, Key="a.txt", Body=b"kept")
     assert s3.get_object(Bucket=bucket, Key="a.txt")["Body"].read() == b"kept"
     deleted = s3.delete_objects(Bucket=bucket, Delete={"Objects": [{"Key": "a.txt"}]})
@@ -409,13 +414,7 @@ def test_access_logging_reads_a_target_policy_that_starts_with_a_wildcard_princi
     source, target = (f"unit-{uuid.uuid4().hex[:8]}" for _ in range(2))
     for bucket in (source, target):
         s3.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-west-1"})
-    deny_plain_http = {
-        "Effect": "Deny",
-        "Principal": "*",
-        "Action": "s3:*",
-        "Resource": [f"arn:aws:s3:::{target}", f"arn:aws:s3:::{target}/*"],
-        "Condition": {"Bool": {"aws:SecureTransport": "false"}},
-    }
+    deny_plain_http = _deny_plain_http(target)
 
     def log_delivery(prefix):
         return {
