@@ -12,6 +12,7 @@ import pytest
 
 from harness.environments import US_EAST_1, client_in_region, leftovers
 from harness.integration import environment_param
+from harness.live import as_list, assert_private_bucket_encrypted_with, is_key
 
 pytestmark = pytest.mark.integration
 
@@ -93,15 +94,6 @@ def expected(env):
     return EXPECTED[env.name]
 
 
-def is_key(value, key_arn):
-    """KMS references come back as the key ARN or its ID depending on the service."""
-    return value in (key_arn, key_arn.rsplit("/", 1)[-1])
-
-
-def as_list(value):
-    return value if isinstance(value, list) else [value]
-
-
 def test_outputs_name_the_live_network_buckets_and_database(env, expected):
     outputs, ec2 = env.outputs, env.client("ec2")
     assert ec2.describe_vpcs(VpcIds=[outputs["vpc_id"]])["Vpcs"][0]["State"] == "available"
@@ -124,20 +116,8 @@ def test_outputs_name_the_live_network_buckets_and_database(env, expected):
 
 @pytest.mark.parametrize("data_class", ["uploads", "results"])
 def test_bucket_is_encrypted_with_the_project_key_versioned_and_private(env, data_class):
-    s3, bucket = env.client("s3"), env.outputs[f"{data_class}_bucket_name"]
-    (rule,) = s3.get_bucket_encryption(Bucket=bucket)["ServerSideEncryptionConfiguration"]["Rules"]
-    assert rule["ApplyServerSideEncryptionByDefault"]["SSEAlgorithm"] == "aws:kms"
-    assert is_key(rule["ApplyServerSideEncryptionByDefault"]["KMSMasterKeyID"], env.outputs["kms_key_arn"])
-    assert rule["BucketKeyEnabled"] is True
-    assert s3.get_bucket_versioning(Bucket=bucket)["Status"] == "Enabled"
-    assert s3.get_public_access_block(Bucket=bucket)["PublicAccessBlockConfiguration"] == {
-        "BlockPublicAcls": True,
-        "IgnorePublicAcls": True,
-        "BlockPublicPolicy": True,
-        "RestrictPublicBuckets": True,
-    }
-    ownership = s3.get_bucket_ownership_controls(Bucket=bucket)["OwnershipControls"]["Rules"]
-    assert ownership == [{"ObjectOwnership": "BucketOwnerEnforced"}]
+    bucket = env.outputs[f"{data_class}_bucket_name"]
+    assert_private_bucket_encrypted_with(env.client("s3"), bucket, env.outputs["kms_key_arn"])
 
 
 @pytest.mark.parametrize(

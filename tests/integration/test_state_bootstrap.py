@@ -15,6 +15,7 @@ import tftest
 
 from harness.environments import Environment, EnvironmentSpec, Target, leftovers
 from harness.integration import environment_group, target_of
+from harness.live import as_list, assert_private_bucket_encrypted_with
 
 pytestmark = [pytest.mark.integration, environment_group("bootstrap")]
 
@@ -99,15 +100,6 @@ def role_name(env: Environment, role: str) -> str:
     return f"{env.prefix}-ci-{role}"
 
 
-def as_list(value):
-    return value if isinstance(value, list) else [value]
-
-
-def is_key(value, key_arn):
-    """KMS references come back as the key ARN or its ID depending on the service."""
-    return value in (key_arn, key_arn.rsplit("/", 1)[-1])
-
-
 def test_outputs_name_the_run_bucket_key_and_roles(env):
     outputs, prefix = env.outputs, env.prefix
     assert outputs["state_bucket_name"] == f"{prefix}-tfstate"
@@ -141,19 +133,7 @@ def test_state_key_rotates_and_belongs_to_the_account_root(env):
 
 def test_state_bucket_is_versioned_encrypted_with_the_state_key_and_private(env):
     s3, bucket = env.client("s3"), env.outputs["state_bucket_name"]
-    assert s3.get_bucket_versioning(Bucket=bucket)["Status"] == "Enabled"
-    (rule,) = s3.get_bucket_encryption(Bucket=bucket)["ServerSideEncryptionConfiguration"]["Rules"]
-    assert rule["ApplyServerSideEncryptionByDefault"]["SSEAlgorithm"] == "aws:kms"
-    assert is_key(rule["ApplyServerSideEncryptionByDefault"]["KMSMasterKeyID"], env.outputs["state_kms_key_arn"])
-    assert rule["BucketKeyEnabled"] is True
-    assert s3.get_public_access_block(Bucket=bucket)["PublicAccessBlockConfiguration"] == {
-        "BlockPublicAcls": True,
-        "IgnorePublicAcls": True,
-        "BlockPublicPolicy": True,
-        "RestrictPublicBuckets": True,
-    }
-    ownership = s3.get_bucket_ownership_controls(Bucket=bucket)["OwnershipControls"]["Rules"]
-    assert ownership == [{"ObjectOwnership": "BucketOwnerEnforced"}]
+    assert_private_bucket_encrypted_with(s3, bucket, env.outputs["state_kms_key_arn"])
     tags = {tag["Key"]: tag["Value"] for tag in s3.get_bucket_tagging(Bucket=bucket)["TagSet"]}
     assert tags == {
         "Project": env.prefix,
